@@ -10,9 +10,12 @@ REPO_DIR = PACKAGE_DIR.parent.parent
 LANG_DIR = PACKAGE_DIR / "lang"
 
 # Languages the project has models or resources for; language detection is restricted to these.
-DEFAULT_LANGS = ("tr", "bg", "el", "sv", "de", "fr", "it", "es", "nl", "pl", "pt", "en", "cs")
+# The EU's languages that langdetect knows (all but Irish and Maltese) and Turkish. Languages without a
+# model of their own in models/ use the multilingual model (models/xx).
+DEFAULT_LANGS = ("tr", "bg", "el", "sv", "de", "fr", "it", "es", "nl", "pl", "pt", "en", "cs",
+                 "da", "et", "fi", "hr", "hu", "lt", "lv", "ro", "sk", "sl")
 
-DEFAULT_STAGES = ("segment", "langid", "ner", "dates", "mention_ids", "entities", "events")
+DEFAULT_STAGES = ("segment", "langid", "sentences", "ner", "dates", "mention_ids", "entities", "events")
 
 
 def default_models_dir() -> Path:
@@ -29,6 +32,7 @@ class RunConfig:
     stages: tuple[str, ...] = DEFAULT_STAGES
     doc_date: str | None = None  # YYYY-MM-DD given on the command line
     models_dir: Path = field(default_factory=default_models_dir)
+    langid_backend: str = "langdetect"  # langdetect | lingua | combo
     ner_backend: str = "spacy"  # spacy | stanza
     stanza_dir: Path | None = None
     max_bytes: int = 20_000_000  # larger inputs are skipped with a clear error
@@ -41,6 +45,7 @@ class RunConfig:
             "stages": list(self.stages),
             "doc_date": self.doc_date,
             "models_dir": str(self.models_dir),
+            "langid_backend": self.langid_backend,
             "ner_backend": self.ner_backend,
             "max_bytes": self.max_bytes,
             "workers": self.workers,

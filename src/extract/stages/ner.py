@@ -1,0 +1,198 @@
+"""NER stage: the trained spaCy pipeline of each paragraph's language plus the domain lexicon layer.
+
+Models live in `models/<lang>/` (trained by `make models`); a language without its own model uses the
+multilingual `models/xx/`. Lexicon matches (networks, EU bodies, funds, municipality patterns) are precise,
+so they win over an overlapping model span, except where the model found a longer name of the same type
+around them (the guide labels the whole name).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from ..document import Document, Mention
+from ..registry import register_stage
+from ..resources import lang_resource
+
+log = logging.getLogger(__name__)
+
+_EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/ \t\n"
+_APOSTROPHES = "'’ʼ`´"
+
+
+def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
+    """Span bounds per the guide: no quotes, brackets or punctuation at the edges; a case suffix after an
+    apostrophe (Turkish) or colon (Swedish) stays outside."""
+    conventions = lang_resource(lang, "text")
+    surface = text[start:end]
+    if conventions.get("apostrophe_suffix"):
+        m = re.search(rf"[{_APOSTROPHES}]\w+$", surface)
+        if m and m.start() > 0:
+            end = start + m.start()
+    if conventions.get("colon_suffix"):
+        m = re.search(r":\w{1,3}$", surface)
+        if m and m.start() > 0:
+            end = start + m.start()
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        # keep a final period that belongs to an abbreviation inside the name (e.g. "Co.")
+        if text[end - 1] == "." and end - start > 2 and text[end - 3:end - 1].isalpha() and text[end - 3] == " ":
+            break
+        end -= 1
+    # Unbalanced closing bracket/quote inside (e.g. `CLIP(Avrupa ...)` cut in the middle) is left as is:
+    # only edges are trimmed, so the text still equals doc.text[start:end].
+    return start, end
+
+
+class SpacyModels:
+    """Loads each language's spaCy pipeline once, on first use."""
+
+    def __init__(self, models_dir: Path):
+        self.models_dir = Path(models_dir)
+        self._cache: dict[str, object] = {}
+        self.versions: dict[str, str] = {}
+
+    def model_dir_for(self, lang: str) -> Path | None:
+        for candidate in (lang, "xx"):
+            path = self.models_dir / candidate
+            if (path / "meta.json").is_file():
+                return path
+        return None
+
+    def get(self, lang: str):
+        if lang in self._cache:
+            return self._cache[lang]
+        path = self.model_dir_for(lang)
+        nlp = None
+        if path is not None:
+            import spacy
+
+            nlp = spacy.load(path)
+            nlp.max_length = 5_000_000
+            self.versions[lang] = f"{path.name}:{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+        else:
+            log.warning("no NER model for %s in %s: lexicon layer only", lang, self.models_dir)
+        self._cache[lang] = nlp
+        return nlp
+
+
+class StanzaModels:
+    """Official Stanza NER models from a local stanza_resources folder; never downloads."""
+
+    LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "DATE": "DATE"}
+
+    def __init__(self, stanza_dir: Path | None):
+        try:
+            import stanza  # noqa: F401
+        except ImportError:
+            raise SystemExit("--ner-backend stanza needs the optional extra: pip install '.[stanza]'") from None
+        self.stanza_dir = Path(stanza_dir) if stanza_dir else Path.home() / "stanza_resources"
+        if not (self.stanza_dir / "resources.json").is_file():
+            raise SystemExit(
+                f"--ner-backend stanza: no Stanza models in {self.stanza_dir} (resources.json missing). "
+                "Install them on a machine with network access (python -c \"import stanza; "
+                "stanza.download('bg', processors='tokenize,ner')\"), copy the stanza_resources folder here "
+                "and pass --stanza-dir PATH. Nothing is downloaded at run time.")
+        self._cache: dict[str, object] = {}
+        self.versions: dict[str, str] = {}
+
+    def get(self, lang: str):
+        if lang not in self._cache:
+            import stanza
+
+            if not (self.stanza_dir / lang).is_dir():
+                log.warning("no Stanza model for %s in %s", lang, self.stanza_dir)
+                self._cache[lang] = None
+            else:
+                self._cache[lang] = stanza.Pipeline(lang, dir=str(self.stanza_dir), processors="tokenize,ner",
+                                                    download_method=None, logging_level="WARN")
+                self.versions[lang] = f"stanza:{lang}"
+        return self._cache[lang]
+
+
+def _lexicon_for(lang: str):
+    try:
+        from ..lexicon import LexiconMatcher
+    except ImportError:
+        return None
+    return LexiconMatcher.for_lang(lang)
+
+
+@register_stage("ner")
+class NerStage:
+    def __init__(self, config):
+        self.config = config
+        if config.ner_backend == "stanza":
+            self.models = StanzaModels(config.stanza_dir)
+        else:
+            self.models = SpacyModels(config.models_dir)
+
+    def __call__(self, doc: Document) -> None:
+        by_lang: dict[str, list] = {}
+        for para in doc.paragraphs:
+            lang = para.lang or doc.lang
+            if lang in self.config.langs:
+                by_lang.setdefault(lang, []).append(para)
+        found: list[Mention] = []
+        for lang in sorted(by_lang):
+            paras = by_lang[lang]
+            found.extend(self._model_mentions(doc.text, paras, lang))
+            lexicon = _lexicon_for(lang)
+            if lexicon is not None:
+                for para in paras:
+                    for m in lexicon.find(doc.text, para.start, para.end):
+                        m.attrs.setdefault("lang", lang)
+                        found.append(m)
+        doc.mentions.extend(resolve_overlaps(found))
+
+    def _model_mentions(self, text: str, paras, lang: str) -> list[Mention]:
+        nlp = self.models.get(lang)
+        if nlp is None:
+            return []
+        out = []
+        if isinstance(self.models, StanzaModels):
+            for para in paras:
+                for ent in nlp(text[para.start:para.end]).ents:
+                    out.extend(self._mention(text, para.start + ent.start_char, para.start + ent.end_char,
+                                             StanzaModels.LABELS.get(ent.type), lang, 1.0))
+            return out
+        texts = [text[p.start:p.end] for p in paras]
+        for para, sdoc in zip(paras, nlp.pipe(texts, batch_size=64)):
+            for ent in sdoc.ents:
+                out.extend(self._mention(text, para.start + ent.start_char, para.start + ent.end_char,
+                                         ent.label_, lang, 1.0))
+        return out
+
+    @staticmethod
+    def _mention(text, start, end, label, lang, score) -> list[Mention]:
+        if label not in ("ORG", "LOC", "PER", "DATE"):
+            return []
+        start, end = trim_span(text, start, end, lang)
+        if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+            return []
+        return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """One span per stretch of text: lexicon spans beat model spans, except a longer model span of the
+    same label around a lexicon span; among model spans the longer wins."""
+    def rank(m: Mention):
+        return (0 if m.source == "lexicon" else 1, -(m.end - m.start), m.start, m.label)
+
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=rank):
+        clash = [k for k in kept if k.start < m.end and m.start < k.end]
+        if not clash:
+            kept.append(m)
+            continue
+        if m.source == "model" and all(
+            k.source == "lexicon" and k.label == m.label and m.start <= k.start and k.end <= m.end
+            and (m.end - m.start) > (k.end - k.start) for k in clash
+        ) and m.label != "DATE":
+            for k in clash:
+                kept.remove(k)
+            m.attrs.setdefault("contains_lexicon", [k.attrs.get("key") for k in clash])
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
