@@ -32,7 +32,7 @@ class RunConfig:
     stages: tuple[str, ...] = DEFAULT_STAGES
     doc_date: str | None = None  # YYYY-MM-DD given on the command line
     models_dir: Path = field(default_factory=default_models_dir)
-    langid_backend: str = "langdetect"  # langdetect | lingua | combo
+    langid_backend: str = "langdetect"  # langdetect | lingua | combo (figures and the choice: README)
     ner_backend: str = "spacy"  # spacy | stanza
     stanza_dir: Path | None = None
     max_bytes: int = 20_000_000  # larger inputs are skipped with a clear error

@@ -40,6 +40,9 @@ class Identifier:
 
     def identify(self, text: str) -> tuple[str | None, float]:
         script, letters = dominant_script(text)
+        if letters and sum(ch.isupper() for ch in text) > letters / 2:
+            # Headlines in capitals: the n-gram profiles are built from mixed-case text.
+            text = text.lower()
         if letters == 0:
             return None, 0.0
         if script in SCRIPT_LANGS:
