@@ -37,13 +37,18 @@ def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, i
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
-        # keep a final period that belongs to an abbreviation inside the name (e.g. "Co.")
-        if text[end - 1] == "." and end - start > 2 and text[end - 3:end - 1].isalpha() and text[end - 3] == " ":
+        if text[end - 1] == "." and _ends_with_abbreviation(text[start:end]):
             break
         end -= 1
     # Unbalanced closing bracket/quote inside (e.g. `CLIP(Avrupa ...)` cut in the middle) is left as is:
     # only edges are trimmed, so the text still equals doc.text[start:end].
     return start, end
+
+
+def _ends_with_abbreviation(surface: str) -> bool:
+    """A final period that belongs to the name: a short capitalised last word of a longer name ("Acme Co.")."""
+    words = surface[:-1].split()
+    return len(words) >= 2 and len(words[-1]) <= 3 and words[-1][:1].isupper() and words[-1].isalpha()
 
 
 class SpacyModels:

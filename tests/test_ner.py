@@ -1,0 +1,41 @@
+"""NER stage: span trimming per the guide, overlap resolution between model and lexicon, the Stanza option."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_tsv
+from extract.document import Mention
+from extract.stages.ner import StanzaModels, resolve_overlaps, trim_span
+
+
+@pytest.mark.parametrize("case", read_tsv("trim_cases.tsv"), ids=lambda c: c["found"])
+def test_trim_span(case):
+    start = case["text"].index(case["found"])
+    s, e = trim_span(case["text"], start, start + len(case["found"]), case["lang"])
+    assert case["text"][s:e] == case["expected"]
+
+
+def _m(start, end, label, source):
+    return Mention(start, end, "x" * (end - start), label, source=source)
+
+
+def test_lexicon_beats_overlapping_model_span():
+    kept = resolve_overlaps([_m(0, 10, "LOC", "model"), _m(0, 8, "ORG", "lexicon")])
+    assert [(m.start, m.end, m.label, m.source) for m in kept] == [(0, 8, "ORG", "lexicon")]
+
+
+def test_longer_model_name_of_same_type_keeps_the_whole_name():
+    kept = resolve_overlaps([_m(0, 30, "ORG", "model"), _m(0, 14, "ORG", "lexicon")])
+    assert [(m.start, m.end, m.source) for m in kept] == [(0, 30, "model")]
+
+
+def test_longer_model_span_wins_among_model_spans_and_disjoint_spans_stay():
+    kept = resolve_overlaps([_m(0, 5, "LOC", "model"), _m(0, 9, "ORG", "model"), _m(12, 15, "PER", "model")])
+    assert [(m.start, m.end) for m in kept] == [(0, 9), (12, 15)]
+
+
+def test_stanza_backend_without_models_says_how_to_install(tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        StanzaModels(tmp_path)
+    message = str(exc.value)
+    assert "stanza" in message and ("pip install" in message or "resources.json" in message)
