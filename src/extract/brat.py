@@ -277,10 +277,11 @@ def _arg_label(doc: Document, arg: EventArgument) -> str:
 
 
 def write_document(doc: Document, out_dir: Path) -> Path:
-    """Write `OUT_DIR/DOC_ID.txt` + `.ann` (brat reads them side by side); returns the .ann path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8", newline="")
-    ann_path = out_dir / f"{doc.doc_id}.ann"
+    """Write `OUT_DIR/DOC_ID.txt` + `.ann` (brat reads them side by side; a doc id with folders, as
+    relative input paths give, keeps them); returns the .ann path."""
+    txt_path = Path(out_dir) / f"{doc.doc_id}.txt"
+    txt_path.parent.mkdir(parents=True, exist_ok=True)
+    txt_path.write_text(doc.text, encoding="utf-8", newline="")
+    ann_path = txt_path.with_suffix(".ann")
     ann_path.write_text(format_document(doc), encoding="utf-8")
     return ann_path

@@ -37,12 +37,12 @@ def model_cards(models_dir: Path, langs: set[str]) -> dict[str, dict]:
 
 def write_brat(docs: list[Document], out: Path) -> None:
     try:
-        from .brat import write_prediction
+        from .brat import write_document
     except ImportError:  # the brat writer is optional for a run
         return
     for doc in docs:
         if doc.ok:
-            write_prediction(doc, out / "brat")
+            write_document(doc, out / "brat")
 
 
 def run(inputs: list[Path], out: Path, config: RunConfig, progress: bool | None = None) -> tuple[int, dict]:
