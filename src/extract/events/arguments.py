@@ -1,0 +1,192 @@
+"""Attaches arguments to the drafts of one sentence: first by the language's cue words (with lists
+chained through commas and conjunctions), then the roles that take the nearest candidate without a cue."""
+from __future__ import annotations
+
+import re
+
+from ..document import Mention
+from .drafts import Draft, Unit
+from .fold import fold
+from .lexicon import EventLexicon
+from .patterns import Cue
+from .roles import SPECS, labels_for
+
+_WORD = re.compile(r"\w+")
+# A clause or sentence break stops a cue from reaching an argument.
+_BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
+_TAIL_STOP = set(" \t\n\r,;.:!?(\"“”«»")
+_TAIL_STRIP = re.compile(r"[’'\)\]\-]")
+
+
+def gap_words(text: str, start: int, end: int) -> int | None:
+    """Words between two offsets, or None where a clause break lies between them."""
+    between = text[start:end]
+    if _BREAK.search(between):
+        return None
+    return len(_WORD.findall(between))
+
+
+def tail(text: str, mention: Mention) -> str:
+    """The mention's last word with any suffix glued after the span (`İstanbul’da` -> `istanbulda`)."""
+    j = mention.end
+    while j < len(text) and text[j] not in _TAIL_STOP:
+        j += 1
+    words = text[mention.start:j].split()
+    return fold(_TAIL_STRIP.sub("", words[-1])) if words else ""
+
+
+def has_suffix(text: str, mention: Mention, suffix: str) -> bool:
+    """The case suffix is glued after the span (`CLIP’e`) or fused into a lower-case word (`Merkezinde`);
+    an acronym's own last letters (`GOE`) are no suffix."""
+    end = tail_end(text, mention)
+    word = tail(text, mention)
+    if not word.endswith(suffix) or len(word) <= len(suffix):
+        return False
+    if any(c.isalpha() for c in text[mention.end:end]):
+        return True
+    last = mention.text.split()[-1] if mention.text.split() else ""
+    return not last.isupper() and len(last) > len(suffix) + 2
+
+
+def tail_end(text: str, mention: Mention) -> int:
+    j = mention.end
+    while j < len(text) and text[j] not in _TAIL_STOP:
+        j += 1
+    return j
+
+
+def is_network(mention: Mention, lex: EventLexicon) -> bool:
+    kind = str(mention.attrs.get("kind") or mention.attrs.get("type") or mention.attrs.get("category") or "")
+    if kind.lower() == "network":
+        return True
+    if lex.network_words is None:
+        return False
+    return any(lex.network_words.search(fold(s)) for s in (mention.text, mention.value or "") if s)
+
+
+class SentenceArguments:
+    """Argument attachment for one sentence; `mentions` are the sentence's mentions in text order."""
+
+    def __init__(self, text: str, folded: str, unit: Unit, mentions: list[Mention], lex: EventLexicon):
+        self.text, self.folded, self.unit, self.lex = text, folded, unit, lex
+        self.mentions = mentions
+        self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
+
+    # --- cues ---------------------------------------------------------------------------------
+    def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
+        for etype in sorted({d.type for d in drafts}):
+            of_type = [d for d in drafts if d.type == etype]
+            taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
+            # `organised by X` is passive: the same words may not also read as active `X organised`.
+            passive = [(c.role, h.start(), h.end()) for c in self.lex.types[etype].cues
+                       if c.side == "after" and len(c.pattern.split()) > 2  # verb + agent word + `_`
+                       for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
+            for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
+                labels = labels_for(etype, cue.role)
+                for pos, chain in self._cue_hits(cue, labels, taken):
+                    if cue.side == "before" and cue.words is not None and any(
+                            r == cue.role and s <= pos < e for r, s, e in passive):
+                        continue
+                    if any(w.type == etype and w.start <= pos < w.end for w in dropped):
+                        continue  # the cue is the very word that was not read as this type's trigger
+                    holders = [d for d in drafts if cue.role in SPECS[d.type].roles]
+                    target = min(holders, key=lambda d: (abs(d.start - pos), d.start))
+                    if target.type != etype:
+                        continue  # the cue (`co-funded by`) belongs to a nearer trigger of another type
+                    for m in chain:
+                        if cue.role == "Member" and is_network(m, self.lex):
+                            continue  # a network named beside a membership verb is the network joined
+                        target.add(cue.role, m, by_cue=True)
+                        self.claimed.setdefault(etype, set()).add(id(m))
+                        taken.add(id(m))
+
+    def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int]):
+        """(cue offset, [mentions]) for each place the cue finds an argument."""
+        u = self.unit
+        single_word = cue.words is not None and len(cue.pattern.replace("_", "").split()) == 1
+        max_gap = 1 if single_word and cue.side == "after" else self.lex.max_gap_words
+        if cue.side == "after":
+            for hit in cue.words.finditer(self.folded, u.start, u.end):
+                for m in self.mentions:
+                    if m.start < hit.end():
+                        continue
+                    gap = gap_words(self.text, hit.end(), m.start)
+                    if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
+                        break
+                    if m.label in labels:
+                        if id(m) not in taken:  # a name a more specific cue took stops this one
+                            yield hit.start(), self._chain(m, labels, forward=True)
+                        break
+            return
+        if cue.words is None:  # suffix only: the argument's own ending is the cue
+            for m in self.mentions:
+                if m.label in labels and id(m) not in taken and has_suffix(self.text, m, cue.suffix):
+                    yield m.start, self._chain(m, labels, forward=False)
+            return
+        for hit in cue.words.finditer(self.folded, u.start, u.end):
+            before = [m for m in self.mentions if m.end <= hit.start() and m.label in labels]
+            for m in reversed(before):
+                gap = gap_words(self.text, tail_end(self.text, m), hit.start())
+                if gap is None or gap - self._words_in_mentions(m.end, hit.start(), skip=labels) > max_gap:
+                    break
+                if id(m) in taken:
+                    continue  # verb-final clauses: the subject stands before the object a cue took
+                if cue.suffix and not has_suffix(self.text, m, cue.suffix):
+                    break  # the case ending belongs on the nearest name
+                yield hit.start(), self._chain(m, labels, forward=False)
+                break
+
+    def _words_in_mentions(self, start: int, end: int, skip: tuple[str, ...] = ()) -> int:
+        # Words of other mentions (a date between the argument and its verb) do not count as distance.
+        return sum(len(_WORD.findall(m.text)) for m in self.mentions
+                   if start <= m.start and m.end <= end and m.label not in skip)
+
+    def _chain(self, first: Mention, labels: tuple[str, ...], forward: bool) -> list[Mention]:
+        """The mention and the list it heads: `X, Y and Z`, `X (ACR)`."""
+        chain = [first]
+        order = self.mentions if forward else list(reversed(self.mentions))
+        idx = order.index(first)
+        for nxt in order[idx + 1:]:
+            prev = chain[-1]
+            between = self.folded[prev.end:nxt.start] if forward else self.folded[nxt.end:prev.start]
+            if nxt.label not in labels or not self.lex.list_joiners.match(between):
+                break
+            chain.append(nxt)
+        return chain
+
+    # --- roles without a cue ------------------------------------------------------------------
+    def attach_fallbacks(self, drafts: list[Draft], previous_unit_mentions: list[Mention]) -> None:
+        for role_spec in {r for d in drafts for r in SPECS[d.type].fallback}:
+            role, _, label = role_spec.partition(":")
+            holders = [d for d in drafts if role_spec in SPECS[d.type].fallback
+                       and (not d.implicit or role_spec == "Participant:PER")]
+            if not holders:
+                continue
+            claimed = set().union(*(self.claimed.get(d.type, set()) for d in holders))
+            free = [m for m in self.mentions if id(m) not in claimed]
+            if role in ("Date", "Network", "Org"):
+                self._nearest_one(role, holders, free, previous_unit_mentions)
+            else:
+                for m in free:
+                    if m.label == label:
+                        min(holders, key=lambda d: abs(d.start - m.start)).add(role, m, by_cue=False)
+
+    def _nearest_one(self, role: str, holders: list[Draft], free: list[Mention], previous: list[Mention]) -> None:
+        for d in holders:
+            if d.has(role):
+                continue
+            taken = {id(m) for _, m in d.args}
+            labels = labels_for(d.type, role)
+            cands = [m for m in free if m.label in labels and id(m) not in taken]
+            if role == "Network":
+                cands = [m for m in cands if is_network(m, self.lex)]
+            if role == "Date":
+                # A date belongs to the trigger it is closest to.
+                cands = [m for m in cands if min(holders, key=lambda h: abs(h.start - m.start)) is d]
+            if cands:
+                d.add(role, min(cands, key=lambda m: abs(m.start - d.start)), by_cue=False)
+            elif role == "Org":
+                # "It was founded in 2018 ...": the founded body is the previous sentence's subject.
+                first_org = next((m for m in previous if m.label == "ORG"), None)
+                if first_org is not None:
+                    d.add(role, first_org, by_cue=False)

@@ -1,0 +1,74 @@
+"""Development score of the event stage alone: gold entity spans as input (NER taken as perfect), events
+compared with the gold events. `python -m extract.events.devscore gold/ [--errors] [--doc NAME]`."""
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+
+from ..brat import read_document
+from ..config import RunConfig
+from ..document import Document
+from ..registry import build_stage
+from ..scoring.events import score_event_level, score_tuples
+from .extract import extract_events
+
+
+def input_from_gold(gold: Document) -> Document:
+    """The gold document with its entity mentions (canonical name = the entity's name) and no events,
+    segmented into paragraphs and sentences in the gold language."""
+    doc = Document(gold.doc_id, gold.path, text=gold.text, lang=gold.lang, doc_date=gold.doc_date,
+                   langs=list(gold.langs))
+    doc.mentions = copy.deepcopy(gold.mentions)
+    for m in doc.mentions:
+        if m.label != "DATE":
+            ent = gold.entities.get(m.entity_id)
+            m.value = ent.name if ent else m.text
+    config = RunConfig()
+    build_stage("segment", config)(doc)
+    for p in doc.paragraphs:
+        p.lang = gold.lang
+    build_stage("sentences", config)(doc)
+    for s in doc.sentences:
+        s.lang = gold.lang
+    return doc
+
+
+def _row(name: str, prf: dict) -> str:
+    return f"{name:32s} P={prf['p']:.3f} R={prf['r']:.3f} F1={prf['f1']:.3f}  (tp={prf['tp']} fp={prf['fp']} fn={prf['fn']})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("gold_dir", type=Path)
+    ap.add_argument("--errors", action="store_true", help="list missed and spurious tuples")
+    ap.add_argument("--doc", help="only documents whose name contains this")
+    args = ap.parse_args(argv)
+    pairs = []
+    for path in sorted(args.gold_dir.glob("*.txt")):
+        if not path.with_suffix(".ann").exists() or (args.doc and args.doc not in path.stem):
+            continue
+        gold = read_document(path)
+        pred = input_from_gold(gold)
+        pred.events = extract_events(pred)
+        pairs.append((gold, pred))
+    tuples = score_tuples(pairs)
+    print(f"documents: {len(pairs)}")
+    print(_row("overall", tuples["overall"]))
+    for etype, prf in tuples["by_type"].items():
+        if prf["tp"] + prf["fp"] + prf["fn"]:
+            print(_row(etype, prf))
+    for role, prf in tuples["by_role"].items():
+        print(_row("  " + role, prf))
+    level = score_event_level(pairs)
+    print(_row("event level: events", level["events"]))
+    print(_row("event level: args in matched", level["args_in_matched"]))
+    if args.errors:
+        for e in tuples["errors"]:
+            print(f"{e['kind']:9s} {e['doc']:28s} {e['tuple']:24s} {e['arg']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

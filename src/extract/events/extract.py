@@ -1,0 +1,83 @@
+"""Event extraction for one document: sentence units, topic gate, triggers, arguments, names, merging."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..document import Document, Event, Mention
+from .arguments import SentenceArguments
+from .drafts import Draft, Unit
+from .fold import fold
+from .lexicon import EventLexicon, load_lexicon
+from .merge import merge_drafts
+from .names import find_name
+from .topic import on_topic
+from .triggers import find_triggers
+
+# A sentence refers back ("It was organised by ...") to an event at most this many sentences before.
+ANAPHORA_REACH = 2
+ANAPHORA_WITHIN_WORDS = 2
+
+
+def units_of(doc: Document) -> list[Unit]:
+    """Sentences, else paragraphs, else the whole text; each with its language."""
+    spans = [(s.start, s.end, s.lang) for s in doc.sentences] or \
+            [(p.start, p.end, p.lang) for p in doc.paragraphs] or [(0, len(doc.text), doc.lang)]
+    return [Unit(i, s, e, lang or doc.lang_at(s) or doc.lang) for i, (s, e, lang) in enumerate(spans)]
+
+
+def _follow_up_draft(folded: str, unit: Unit, lex: EventLexicon, recent: list[Draft], has_triggers: bool) -> Draft | None:
+    """A draft standing for the recent event in a sentence that refers back to it: by an anaphor at its
+    start (`Тя беше организирана от ...`), or, with cue roles only, by having no trigger of its own
+    (`Gastgeberin war die Stadt Stuttgart`)."""
+    if not recent:
+        return None
+    root = recent[-1].refers_to or recent[-1]
+    hit = lex.anaphora.search(folded, unit.start, unit.end) if lex.anaphora is not None else None
+    if hit is not None and len(folded[unit.start:hit.start()].split()) <= ANAPHORA_WITHIN_WORDS:
+        return Draft(root.type, hit.start(), hit.end(), unit, refers_to=root)
+    if has_triggers:
+        return None
+    return Draft(root.type, unit.start, unit.start, unit, refers_to=root, implicit=True)
+
+
+def _inside_name(draft: Draft, kept: list[Draft]) -> bool:
+    """A trigger word inside another trigger's name (`... Konferansı ve Buluşması`) is part of that name."""
+    return any(o is not draft and o.type == draft.type and o.name is not None
+               and o.name.start <= draft.start and draft.end <= o.name.end for o in kept)
+
+
+def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Event]:
+    text = doc.text
+    folded = fold(text)
+    units = units_of(doc)
+    if not on_topic(folded, units, lexicon_of):
+        return []
+    mentions = sorted((m for m in doc.mentions if m.label in ("ORG", "LOC", "PER", "DATE")),
+                      key=lambda m: (m.start, m.end))
+    drafts: list[Draft] = []
+    previous_mentions: list[Mention] = []
+    for unit in units:
+        lex = lexicon_of(unit.lang)
+        in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
+        if lex is None:
+            previous_mentions = in_unit
+            continue
+        kept, dropped = find_triggers(folded, unit, lex, in_unit)
+        recent = [d for d in drafts if unit.index - d.unit.index <= ANAPHORA_REACH]
+        virtual = _follow_up_draft(folded, unit, lex, recent, bool(kept))
+        if virtual is not None and not any(d.type == virtual.type for d in kept):
+            kept = sorted([*kept, virtual], key=lambda d: d.start)
+        if kept:
+            args = SentenceArguments(text, folded, unit, in_unit, lex)
+            args.attach_cues(kept, dropped)
+            args.attach_fallbacks(kept, previous_mentions)
+            for d in kept:
+                if not d.virtual:
+                    d.name = find_name(d, text, in_unit, lex)
+                present = lex.types[d.type].present
+                if d.type == "Membership" and doc.doc_date and present is not None \
+                        and present.search(folded, unit.start, unit.end):
+                    d.as_of = doc.doc_date
+            drafts.extend(d for d in kept if not _inside_name(d, kept))
+        previous_mentions = in_unit
+    return merge_drafts(text, drafts)

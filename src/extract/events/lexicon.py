@@ -1,0 +1,83 @@
+"""Loads one language's `lang/<code>/events.toml` into compiled trigger and cue patterns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import lang_resource
+from .fold import fold
+from .patterns import Cue, alternation, compile_cue
+from .roles import SPECS
+
+DEFAULT_MAX_GAP_WORDS = 4
+
+
+@dataclass
+class TypeLexicon:
+    """Triggers and role cues of one event type in one language."""
+    type: str
+    triggers: re.Pattern | None
+    weak_triggers: re.Pattern | None  # dropped where a sentence also has a trigger of a type in `yields_to`
+    yields_to: tuple[str, ...]
+    exclude: re.Pattern | None
+    cues: list[Cue] = field(default_factory=list)
+    present: re.Pattern | None = None  # Membership: phrases saying the member belongs now
+
+
+@dataclass
+class EventLexicon:
+    lang: str
+    types: dict[str, TypeLexicon]
+    topic: re.Pattern | None
+    network_words: re.Pattern | None
+    list_joiners: re.Pattern
+    name_joiners: frozenset[str]
+    anaphora: re.Pattern | None
+    max_gap_words: int = DEFAULT_MAX_GAP_WORDS
+    capitalised_nouns: bool = False  # German: a capital letter does not mark a name
+
+
+def _joiners(words: list[str]) -> re.Pattern:
+    # Commas, brackets, dashes and slashes always join list items; the words come from the language file.
+    alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    word = rf"(?:(?<!\w)(?:{alts})(?!\w))?" if alts else ""
+    return re.compile(rf"^[\s,;()/\-–—\"“”„«»'’]*{word}[\s,()/\-–—\"“”„«»'’]*$")
+
+
+def build_lexicon(lang: str, data: dict) -> EventLexicon:
+    types = {}
+    for etype, spec in SPECS.items():
+        section = data.get(etype)
+        if not section:
+            continue
+        cues = [compile_cue(role, p) for role in spec.roles for p in section.get(role, [])]
+        types[etype] = TypeLexicon(
+            type=etype,
+            triggers=alternation(section.get("triggers", [])),
+            weak_triggers=alternation(section.get("weak_triggers", [])),
+            yields_to=tuple(section.get("weak_yields_to", [])),
+            exclude=alternation(section.get("exclude", [])),
+            cues=cues,
+            present=alternation(section.get("present", [])),
+        )
+    return EventLexicon(
+        lang=lang,
+        types=types,
+        topic=alternation(data.get("topic", [])),
+        network_words=alternation(data.get("network_words", [])),
+        list_joiners=_joiners(data.get("list_joiners", [])),
+        name_joiners=frozenset(fold(w) for w in data.get("name_joiners", [])),
+        anaphora=alternation(data.get("anaphora", [])),
+        max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str | None) -> EventLexicon | None:
+    """The language's lexicon, or None where it has no events.toml (no events for that language)."""
+    data = lang_resource(lang, "events")
+    if not data:
+        return None
+    return build_lexicon(lang, data)

@@ -1,0 +1,135 @@
+"""Document-level merging: drafts that refer to one happening become one Event (an anaphoric sentence's
+draft joins the event it refers to; a later mention joins an earlier event of its type unless their names
+or dates differ), each listed member becomes its own Membership, and events lacking the arguments their
+type needs are dropped."""
+from __future__ import annotations
+
+from ..document import Event, EventArgument, Mention
+from .drafts import Draft
+from .fold import fold
+from .roles import SPECS
+
+
+def _mention_key(m: Mention) -> str:
+    return m.entity_id or fold(m.value or m.text)
+
+
+def _first(drafts: list[Draft], role: str) -> Mention | None:
+    return next((m for d in drafts for r, m in d.args if r == role), None)
+
+
+def _name_tokens(text: str, d: Draft) -> set[str] | None:
+    if d.name is None:
+        return None
+    return set(fold(text[d.name.start:d.name.end]).split())
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b or not a[:1].isdigit() or not b[:1].isdigit():
+        return True
+    a, b = a.split("/")[0], b.split("/")[0]
+    return a.startswith(b) or b.startswith(a)
+
+
+def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
+    names = [n for n in (_name_tokens(text, g) for g in group) if n]
+    mine = _name_tokens(text, d)
+    if mine and names and not (mine <= names[0] or names[0] <= mine):
+        return False
+    date, my_date = _first(group, "Date"), _first([d], "Date")
+    return _dates_agree(date.value if date else None, my_date.value if my_date else None)
+
+
+def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
+    groups: list[list[Draft]] = []
+    owner: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.virtual and id(d.refers_to) in owner:
+            owner[id(d.refers_to)].append(d)
+            owner[id(d)] = owner[id(d.refers_to)]
+            continue
+        target = None
+        if d.type != "Membership":
+            target = next((g for g in reversed(groups) if g[0].type == d.type and _compatible(text, g, d)), None)
+        if target is None:
+            target = []
+            groups.append(target)
+        target.append(d)
+        owner[id(d)] = target
+    return groups
+
+
+def _argument(role: str, m: Mention) -> EventArgument:
+    return EventArgument(role, m.start, m.end, m.text, value=m.value or m.text,
+                         mention_id=m.mention_id, entity_id=m.entity_id)
+
+
+def _build(text: str, group: list[Draft], etype: str) -> Event | None:
+    spec = SPECS[etype]
+    named = [d for d in group if d.name is not None]
+    head = max(named, key=lambda d: d.name.rank) if named else next(d for d in group if not d.virtual)
+    args: list[EventArgument] = []
+    seen: set[tuple[str, str]] = set()
+    if named:
+        n = head.name
+        args.append(EventArgument("Name", n.start, n.end, text[n.start:n.end]))
+    for role in spec.roles:
+        for d in group:
+            for r, m in d.args:
+                if r != role or (role, _mention_key(m)) in seen:
+                    continue
+                if role in spec.single and any(a.role == role for a in args):
+                    continue
+                seen.add((role, _mention_key(m)))
+                args.append(_argument(role, m))
+    if etype == "Membership" and not any(a.role == "Date" for a in args):
+        as_of = next((d.as_of for d in group if d.as_of), None)
+        if as_of:
+            args.append(EventArgument("Date", head.start, head.start, "", value=as_of))
+    roles = {a.role for a in args}
+    if not roles.intersection(spec.needs_any) or not roles.issuperset(spec.needs_all):
+        return None
+    cue_args = sum(d.cue_args for d in group)
+    return Event(etype, head.start, head.end, text[head.start:head.end], head.unit.start, head.unit.end,
+                 score=round(min(1.0, 0.5 + 0.1 * cue_args + 0.1 * bool(named)), 2), args=args)
+
+
+def _split_members(event: Event) -> list[Event]:
+    """One Membership per listed member, each with the shared network and date."""
+    members = [a for a in event.args if a.role == "Member"]
+    shared = [a for a in event.args if a.role != "Member"]
+    return [Event(event.type, event.trigger_start, event.trigger_end, event.trigger, event.sentence_start,
+                  event.sentence_end, event.score, [m, *shared]) for m in members]
+
+
+def _membership_key(e: Event) -> tuple:
+    def key(role):
+        a = e.first(role)
+        return (a.entity_id or fold(a.value or a.text)) if a else None
+    return key("Member"), key("Network")
+
+
+def merge_drafts(text: str, drafts: list[Draft]) -> list[Event]:
+    events: list[Event] = []
+    memberships: dict[tuple, Event] = {}
+    for group in group_drafts(text, drafts):
+        event = _build(text, group, group[0].type)
+        if event is None:
+            continue
+        if event.type != "Membership":
+            events.append(event)
+            continue
+        for single in _split_members(event):
+            key = _membership_key(single)
+            if key[0] == key[1]:
+                continue  # a network is not its own member
+            known = memberships.get(key)
+            if known is None:
+                memberships[key] = single
+                events.append(single)
+            elif known.first("Date") is None and single.first("Date") is not None:
+                known.args.append(single.first("Date"))
+    events.sort(key=lambda e: (e.trigger_start, e.type))
+    for i, e in enumerate(events, 1):
+        e.event_id = f"E{i}"
+    return events

@@ -1,0 +1,154 @@
+"""Finds an event's own name next to its trigger: a quoted title (`конференция „Интегриращи градове“`),
+a capitalised run around a capitalised trigger (`11. CLIP Konferansı ve Buluşması`), or an acronym beside
+a project word (`проект ИНТЕГРА`, `the LION project`)."""
+from __future__ import annotations
+
+import re
+
+from ..document import Mention
+from .drafts import Draft, NameSpan
+from .fold import fold
+from .lexicon import EventLexicon
+
+_QUOTED = re.compile(r"[„“\"«‘‹]([^„“”\"«»‘’‹›\n]{2,160}?)[“”\"»’‘›]")
+_TOKEN = re.compile(r"\S+")
+_ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.|-?[^\W\d_]{1,4})|[IVXLC]{1,6}\.?)$")
+_NAME_WORD = re.compile(r"^[\w.\-&+]+$")
+_EDGE_PUNCT = "\"'“”„«»‘’()[]{}.,;:!?"
+_ACRONYM_TYPES = ("Project", "Publication")
+
+KIND_QUOTED, KIND_RUN, KIND_ACRONYM = 3, 2, 1
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _covered(start: int, end: int, mentions: list[Mention], labels=("LOC", "PER", "DATE", "ORG")) -> Mention | None:
+    return next((m for m in mentions if m.start < end and start < m.end and m.label in labels), None)
+
+
+def find_name(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
+    for finder in (_quoted, _run, _acronym):
+        span = finder(draft, text, mentions, lex)
+        if span is not None:
+            return span
+    return None
+
+
+def _quoted(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
+    u = draft.unit
+    for q in _QUOTED.finditer(text, u.start, u.end):
+        start, end = q.start(1), q.end(1)
+        inner = text[start:end]
+        start += len(inner) - len(inner.lstrip())
+        end -= len(inner) - len(inner.rstrip())
+        if any(m.start == start and m.end == end and m.label != "DATE" for m in mentions):
+            continue  # a quoted organisation name is that organisation, not the event's title
+        # Right after the trigger (`конференция „X“`), or one word before it (`the “X” conference`).
+        after = q.start() >= draft.end and len(re.findall(r"\w+", text[_word_end(text, draft.end):q.start()])) == 0
+        before = q.end() <= draft.start and len(re.findall(r"\w+", text[q.end():draft.start])) <= 1
+        if (after or before) and "\n" not in text[min(q.end(), draft.end):max(q.start(), draft.start)]:
+            upper = _mostly_upper(text[start:end])
+            return NameSpan(start, end, (KIND_QUOTED, 0 if upper else 1, -start))
+    return None
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and text[i].isalnum():
+        i += 1
+    return i
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT and not _ORDINAL.match(text[start:end]):
+        end -= 1
+    return start, end
+
+
+def _run(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
+    """A title-cased run around the trigger, or one led by an ordinal (`9. CLIP konferansında`)."""
+    u = draft.unit
+    if _mostly_upper(text[u.start:u.end]):
+        return None  # an all-capitals headline gives no case clues
+    toks = _tokens(text, u.start, u.end)
+    k = next((i for i, (s, e) in enumerate(toks) if s <= draft.start < e), None)
+    if k is None:
+        return None
+    first = k
+    while first > 0:
+        s, e = toks[first - 1]
+        word = text[s:e]
+        if "\n" in text[e:toks[first][0]] or _covered(s, e, mentions, ("LOC", "PER", "DATE")):
+            break
+        if _ORDINAL.match(word):
+            first -= 1
+            continue
+        bare_s, bare_e = _strip(text, s, e)
+        if (bare_s, bare_e) != (s, e) or not _NAME_WORD.match(word) or not word[:1].isupper() or first - 1 == 0:
+            break  # punctuation ends the run; the sentence's first word is capitalised anyway
+        first -= 1
+    has_ordinal = first < k and bool(_ORDINAL.match(text[toks[first][0]:toks[first][1]]))
+    if not has_ordinal and (k == 0 or lex.capitalised_nouns or not text[draft.start].isupper()):
+        return None  # a capital that only starts the sentence (or marks any noun) says nothing
+    last = k
+    i = k + 1
+    while i < len(toks):
+        s, e = toks[i]
+        if "\n" in text[toks[i - 1][1]:s] or text[toks[i - 1][1] - 1] in ",;:.":
+            break
+        word = fold(text[s:e])
+        if word in lex.name_joiners and i + 1 < len(toks) and text[toks[i + 1][0]].isupper() \
+                and not _covered(*toks[i + 1], mentions):
+            i += 2
+            last = i - 1
+            continue
+        if text[s].isupper() and _NAME_WORD.match(text[slice(*_strip(text, s, e))]) and not _covered(s, e, mentions):
+            last = i
+            i += 1
+            continue
+        break
+    if first == k and last == k:
+        return None
+    start, end = _strip(text, toks[first][0], toks[last][1])
+    if not (start <= draft.start and draft.end <= end):
+        return None
+    return NameSpan(start, end, (KIND_RUN, last - first + 1, -start))
+
+
+def _acronym(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
+    """A project's upper-case name right after or before the project word."""
+    if draft.type not in _ACRONYM_TYPES:
+        return None
+    u = draft.unit
+    word_end = draft.end
+    while word_end < u.end and text[word_end].isalnum():
+        word_end += 1
+    nxt = re.compile(r"[ \t]+(\S+)").match(text, word_end, u.end)
+    candidates = []
+    if nxt:
+        candidates.append(_strip(text, nxt.start(1), nxt.end(1)))
+    word_start = draft.start
+    while word_start > u.start and text[word_start - 1].isalnum():
+        word_start -= 1
+    prv = re.compile(r"(\S+)[ \t]+$").search(text, u.start, word_start)
+    if prv and prv.start(1) > u.start:
+        candidates.append(_strip(text, prv.start(1), prv.end(1)))
+    for s, e in candidates:
+        word = text[s:e]
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) >= 3 and all(c.isupper() for c in letters) and not _covered(s, e, mentions):
+            return NameSpan(s, e, (KIND_ACRONYM, 1, -s))
+    if nxt:  # a capitalised single word right after the project word (`проекта Кънекшън`)
+        s, e = candidates[0]
+        word = text[s:e]
+        if word[:1].isupper() and len(word) >= 3 and not _covered(s, e, mentions) and draft.type == "Project":
+            return NameSpan(s, e, (KIND_ACRONYM, 0, -s))
+    return None

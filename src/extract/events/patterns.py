@@ -1,0 +1,66 @@
+"""Compiles the word patterns of the events.toml files.
+
+A pattern is words separated by spaces; a word ending in `*` is a stem (any ending may follow), one that
+also starts with `*` may stand inside a compound. In a cue,
+`_` marks where the argument stands: `_ tarafından` (the argument comes before the cue words),
+`organised by _` (after them); `_-da` asks the argument's last word to end in the suffix `da`
+(fused or after an apostrophe) and may be followed by cue words (`_-in konferans*`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fold import fold
+
+_GAP = r"[\s,\-–—'’]{1,4}"  # between the words of one pattern
+
+
+def word_regex(word: str) -> str:
+    """`konferans*` a stem; `*konferenz*` also inside a compound (`Jahreskonferenz`)."""
+    word = fold(word.strip())
+    head = ""
+    if word.startswith("*") and len(word) > 1:
+        head, word = r"\w*", word[1:]
+    if word.endswith("*"):
+        return head + re.escape(word[:-1]) + r"\w*"
+    return head + re.escape(word) + r"(?!\w)"
+
+
+def phrase_regex(phrase: str) -> str:
+    words = phrase.split()
+    return r"(?<!\w)" + _GAP.join(word_regex(w) for w in words)
+
+
+def alternation(phrases: list[str]) -> re.Pattern | None:
+    """One regex matching any of the phrases (longest first so the longest alternative wins)."""
+    phrases = [p for p in phrases if p.strip()]
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=lambda p: -len(p))
+    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue for one role: the argument stands before (`side == "before"`) or after the cue words."""
+    role: str
+    side: str
+    words: re.Pattern | None
+    suffix: str | None
+    pattern: str
+
+
+def compile_cue(role: str, pattern: str) -> Cue:
+    text = pattern.strip()
+    if text.startswith("_"):
+        rest = text[1:]
+        suffix = None
+        if rest.startswith("-"):
+            head, _, rest = rest[1:].partition(" ")
+            suffix = fold(head)
+        rest = rest.strip()
+        return Cue(role, "before", re.compile(phrase_regex(rest)) if rest else None, suffix, pattern)
+    if text.endswith("_"):
+        return Cue(role, "after", re.compile(phrase_regex(text[:-1].strip())), None, pattern)
+    raise ValueError(f"cue {pattern!r} for {role} has no '_' at its start or end")

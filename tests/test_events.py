@@ -1,0 +1,109 @@
+"""Event stage: table-driven sentences per language, document-level merging, lists and off-topic pages."""
+from __future__ import annotations
+
+import csv
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from extract.config import RunConfig
+from extract.document import Document, Mention
+from extract.events import extract_events
+from extract.events.fold import fold
+from extract.registry import build_stage
+
+DATA = Path(__file__).parent / "data"
+
+
+def _mentions(text: str, specs: list[str]) -> list[Mention]:
+    """`LABEL=surface[#n][@TIMEX]` -> the n-th occurrence of the surface not inside an earlier mention."""
+    out: list[Mention] = []
+    for spec in specs:
+        label, _, rest = spec.partition("=")
+        rest, _, timex = rest.partition("@")
+        surface, _, nth = rest.partition("#")
+        start, seen = -1, 0
+        while seen < int(nth or 1):
+            start = text.index(surface, start + 1)
+            if not any(m.start < start + len(surface) and start < m.end for m in out):
+                seen += 1
+        out.append(Mention(start, start + len(surface), surface, label, value=timex or surface,
+                           entity_id=None if label == "DATE" else f"ent:{surface}"))
+    out.sort(key=lambda m: m.start)
+    for i, m in enumerate(out, 1):
+        m.mention_id = f"M{i}"
+    return out
+
+
+def _document(lang: str, text: str, specs: list[str], doc_date: str | None = None) -> Document:
+    doc = Document("t", "t.txt", text=text, lang=lang, doc_date=doc_date)
+    doc.mentions = _mentions(text, specs)
+    config = RunConfig()
+    build_stage("segment", config)(doc)
+    for p in doc.paragraphs:
+        p.lang = lang
+    build_stage("sentences", config)(doc)
+    for s in doc.sentences:
+        s.lang = lang
+    return doc
+
+
+def _tuples(doc: Document) -> set[str]:
+    return {f"{e.type}.{a.role}={a.text or a.value}" for e in doc.events for a in e.args}
+
+
+def _sentence_cases():
+    with (DATA / "events_sentences.tsv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    return [pytest.param(*r, id=f"{r[0]}-{i}") for i, r in enumerate(rows)]
+
+
+@pytest.mark.parametrize("lang,text,mentions,expected", _sentence_cases())
+def test_sentence(lang, text, mentions, expected):
+    doc = _document(lang, text, [m for m in mentions.split("|") if m])
+    doc.events = extract_events(doc)
+    assert _tuples(doc) == {t.strip() for t in expected.split(";") if t.strip()}
+
+
+def _document_cases():
+    cases = tomllib.loads((DATA / "events_documents.toml").read_text(encoding="utf-8"))["case"]
+    return [pytest.param(c, id=c["id"]) for c in cases]
+
+
+@pytest.mark.parametrize("case", _document_cases())
+def test_document(case):
+    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"))
+    doc.events = extract_events(doc)
+    counts: dict[str, int] = {}
+    for e in doc.events:
+        counts[e.type] = counts.get(e.type, 0) + 1
+    assert counts == {k: v for k, v in case["counts"].items() if v}
+    assert set(case["tuples"]) <= _tuples(doc)
+
+
+@pytest.mark.parametrize("case", _document_cases())
+def test_offsets_and_ids(case):
+    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"))
+    doc.events = extract_events(doc)
+    assert [e.event_id for e in doc.events] == [f"E{i}" for i in range(1, len(doc.events) + 1)]
+    ids = {m.mention_id for m in doc.mentions}
+    for e in doc.events:
+        assert doc.text[e.trigger_start:e.trigger_end] == e.trigger
+        for a in e.args:
+            assert doc.text[a.start:a.end] == a.text
+            assert (a.mention_id is None) == (a.role == "Name" or a.text == "")
+            assert a.mention_id is None or a.mention_id in ids
+
+
+def test_fold_keeps_length():
+    for text in ("İSTANBUL’DA", "ΣΥΝΕΔΡΙΟΥ συνέδριο", "Konferansı", "Straße"):
+        assert len(fold(text)) == len(text)
+    assert fold("ΣΥΝΈΔΡΙΟ") == fold("συνεδριο")
+
+
+def test_stage_registered():
+    stage = build_stage("events", RunConfig())
+    doc = _document("bg", "Конференцията за интеграция на мигранти се проведе в Брюксел.", ["LOC=Брюксел"])
+    stage(doc)
+    assert [e.type for e in doc.events] == ["Meeting"]
