@@ -79,6 +79,7 @@ class Entity:
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
+    city_id: str | None = None  # a municipality (ORG) -> the entity of its city (LOC)
     doc_ids: set[str] = field(default_factory=set)
     n_mentions: int = 0
 

@@ -21,7 +21,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "entities": pa.schema([
         ("entity_id", pa.string()), ("label", pa.string()), ("name", pa.string()), ("aliases", pa.string()),
         ("langs", pa.string()), ("country", pa.string()), ("geonames_id", pa.int64()), ("lat", pa.float64()),
-        ("lon", pa.float64()), ("n_docs", pa.int64()), ("n_mentions", pa.int64()),
+        ("lon", pa.float64()), ("n_docs", pa.int64()), ("n_mentions", pa.int64()), ("city_id", pa.string()),
     ]),
     "events": pa.schema([
         ("doc_id", pa.string()), ("event_id", pa.string()), ("type", pa.string()),
@@ -86,7 +86,8 @@ def merge_entities(docs: list[Document]) -> list[Entity]:
             into = merged.get(ent.entity_id)
             if into is None:
                 merged[ent.entity_id] = into = Entity(ent.entity_id, ent.label, ent.name, country=ent.country,
-                                                      geonames_id=ent.geonames_id, lat=ent.lat, lon=ent.lon)
+                                                      geonames_id=ent.geonames_id, lat=ent.lat, lon=ent.lon,
+                                                      city_id=ent.city_id)
             into.aliases |= ent.aliases
             into.langs |= ent.langs
             into.doc_ids |= ent.doc_ids or {doc.doc_id}
@@ -99,7 +100,7 @@ def entity_row(ent: Entity) -> dict:
         "entity_id": ent.entity_id, "label": ent.label, "name": ent.name,
         "aliases": LIST_SEP.join(sorted(ent.aliases)) or None, "langs": LIST_SEP.join(sorted(ent.langs)) or None,
         "country": ent.country, "geonames_id": ent.geonames_id, "lat": ent.lat, "lon": ent.lon,
-        "n_docs": len(ent.doc_ids), "n_mentions": ent.n_mentions,
+        "n_docs": len(ent.doc_ids), "n_mentions": ent.n_mentions, "city_id": ent.city_id,
     }
 
 

@@ -1,0 +1,112 @@
+"""Municipality patterns: a head word and a capitalised place name (Δήμος Αθηναίων, X Belediyesi)."""
+from __future__ import annotations
+
+from ..document import Mention
+from .langrules import LangRules
+from .normalise import Token, norm
+
+_LIST_PUNCT = {",", ";"}
+
+
+def _head_at(tokens: list[Token], i: int, head: tuple[tuple[str, bool], ...]) -> bool:
+    """Does the head phrase start at token i? A capitalised head needs a capital (or all caps) in text."""
+    if i + len(head) > len(tokens):
+        return False
+    for tok, (key, capital) in zip(tokens[i:i + len(head)], head):
+        if norm(tok.text) != key or (capital and not tok.text[0].isupper()):
+            return False
+    return True
+
+
+def _same_line(text: str, a: Token, b: Token) -> bool:
+    return "\n" not in text[a.end:b.start]
+
+
+class _Names:
+    """Reads capitalised place names out of a token list."""
+
+    def __init__(self, text: str, tokens: list[Token], rules: LangRules):
+        self.text, self.tokens, self.rules = text, tokens, rules
+
+    def is_name_word(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.is_word and tok.text[0].isupper() and norm(tok.text) not in self.rules.function_words
+
+    def forward(self, i: int) -> int:
+        """End index (exclusive) of the name starting at token i; i when there is none.
+        Lower-case connectors and dashes may join capitalised words (Frankfurt am Main, Νέας Φιλαδέλφειας – Νέας Χαλκηδόνας)."""
+        if i >= len(self.tokens) or not self.is_name_word(i):
+            return i
+        end, words, j = i + 1, 1, i + 1
+        while j < len(self.tokens) and words < self.rules.municipality.max_name_words:
+            if not _same_line(self.text, self.tokens[j - 1], self.tokens[j]):
+                break
+            if self.is_name_word(j):
+                end, words, j = j + 1, words + 1, j + 1
+                continue
+            tok = self.tokens[j]
+            joins = norm(tok.text) == "-" or (tok.is_word and norm(tok.text) in self.rules.connectors)
+            if joins and j + 1 < len(self.tokens) and self.is_name_word(j + 1):
+                j += 1
+                continue
+            break
+        return end
+
+    def backward(self, i: int) -> int:
+        """Start index of the name ending just before token i; i when there is none."""
+        start, j = i, i - 1
+        while j >= 0 and i - j <= self.rules.municipality.max_name_words and self.is_name_word(j) \
+                and _same_line(self.text, self.tokens[j], self.tokens[j + 1]):
+            start, j = j, j - 1
+        return start
+
+
+def _mention(text: str, first: Token, last: Token, label: str, attrs: dict) -> Mention:
+    return Mention(first.start, last.end, text[first.start:last.end], label, source="lexicon", attrs=attrs)
+
+
+def _place_attrs(text: str, first: Token, last: Token, kind: str) -> dict:
+    return {"kind": kind, "place": text[first.start:last.end], "place_start": first.start, "place_end": last.end}
+
+
+def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> list[Mention]:
+    """ORG spans for `head + name` / `name + head`; LOC spans for each name listed after a plural head."""
+    muni, names, found = rules.municipality, _Names(text, tokens, rules), []
+    for i in range(len(tokens)):
+        for head in muni.plural:
+            if _head_at(tokens, i, head):
+                found.extend(_listed_places(text, tokens, names, rules, i + len(head)))
+        for head in muni.before:
+            if _head_at(tokens, i, head):
+                end = names.forward(i + len(head))
+                if end > i + len(head):
+                    first, last = tokens[i + len(head)], tokens[end - 1]
+                    found.append(_mention(text, tokens[i], last, "ORG",
+                                          _place_attrs(text, first, last, "municipality")))
+        for head in muni.after:
+            if _head_at(tokens, i, head):
+                start = names.backward(i)
+                if start < i:
+                    first, last = tokens[start], tokens[i - 1]
+                    found.append(_mention(text, first, tokens[i + len(head) - 1], "ORG",
+                                          _place_attrs(text, first, last, "municipality")))
+    return found
+
+
+def _listed_places(text: str, tokens: list[Token], names: _Names, rules: LangRules, i: int) -> list[Mention]:
+    """Names separated by commas or list conjunctions after a plural head; each is a LOC."""
+    out: list[Mention] = []
+    while i < len(tokens):
+        end = names.forward(i)
+        if end == i:
+            break
+        out.append(_mention(text, tokens[i], tokens[end - 1], "LOC",
+                            _place_attrs(text, tokens[i], tokens[end - 1], "municipality_list")))
+        i = end
+        if i < len(tokens) and (tokens[i].text in _LIST_PUNCT or norm(tokens[i].text) in rules.municipality.list_words):
+            i += 1
+            if i < len(tokens) and norm(tokens[i].text) in rules.municipality.list_words:  # ", και"
+                i += 1
+            continue
+        break
+    return out
