@@ -1,0 +1,91 @@
+"""Finds the document's own date (its dateline) to anchor yearless and relative dates.
+
+A dateline is a day date right after a publication cue (`Published on`, `Yayın Tarihi`, `Δημοσιεύθηκε`),
+or a day date in one of the first lines that makes up nearly all of it (`Brussels, 3 December 2019`) or
+opens it before a dash (`София, 22 октомври 2021 г. – Седем общини ...`, `08.03.2019 – Avrupa ...`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .fold import fold
+from .grammar import GAP, any_of
+from .normalise import point_value
+from .resources import date_resources
+from .tagger import Atom, scan
+
+_TOP_LINES = 5  # non-empty lines looked at for a standalone date
+_TOP_CHARS = 600
+_CUE_REACH = 8  # characters allowed between a cue and its date (`:`, `on`, spaces)
+_MAX_OTHER_WORDS = 3  # words a dateline may hold besides the date (a place, `News`)
+_LEAD_DASH = re.compile(r"[ \t]*[-–—|]")  # the news-agency dash after a leading dateline
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern(lang: str | None) -> re.Pattern:
+    return re.compile(rf"(?<!\w){any_of(date_resources(lang).words('dateline_cues'))}{GAP}:?")
+
+
+def _day_point(atom: Atom) -> str | None:
+    if atom.begin is None or atom.relative or atom.finish or atom.open:
+        return None
+    if atom.begin.precision != "day" or atom.begin.year is None:
+        return None
+    return point_value(atom.begin)
+
+
+def _langs(lang: str | None, doc_lang: str | None) -> list[str | None]:
+    """The paragraph's language, then the document's: a short dateline line is often misidentified."""
+    return [lang] if doc_lang in (None, lang) else [lang, doc_lang]
+
+
+def _after_cue(text: str, folded: str, blocks: list[tuple[int, int, str | None]], doc_lang: str | None) -> str | None:
+    for start, end, block_lang in blocks:
+        for lang in _langs(block_lang, doc_lang):
+            found = _cue_date(text, folded, start, end, lang)
+            if found:
+                return found
+    return None
+
+
+def _cue_date(text: str, folded: str, start: int, end: int, lang: str | None) -> str | None:
+    for cue in _cue_pattern(lang).finditer(folded, start, end):
+        reach = min(end, cue.end() + 80)
+        for atom in scan(text, lang, cue.end(), reach, folded=folded):
+            if atom.start - cue.end() <= _CUE_REACH and _day_point(atom):
+                return _day_point(atom)
+            break
+    return None
+
+
+def _standalone_line(text: str, folded: str, blocks: list[tuple[int, int, str | None]],
+                     doc_lang: str | None) -> str | None:
+    seen = 0
+    for start, end, block_lang in blocks:
+        if start >= _TOP_CHARS:
+            break
+        for line in re.finditer(r"[^\n]+", text[start:min(end, start + _TOP_CHARS)]):
+            if not line.group().strip():
+                continue
+            seen += 1
+            if seen > _TOP_LINES:
+                return None
+            line_start, line_end = start + line.start(), start + line.end()
+            atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, line_start, line_end, folded=folded)]
+            for atom in atoms:
+                if not _day_point(atom):
+                    continue
+                before = len(re.findall(r"\w+", text[line_start:atom.start]))
+                after = len(re.findall(r"\w+", text[atom.end:line_end]))
+                leading = before <= _MAX_OTHER_WORDS and _LEAD_DASH.match(text, atom.end, line_end)
+                if before + after <= _MAX_OTHER_WORDS or leading:
+                    return _day_point(atom)
+    return None
+
+
+def find_dateline(text: str, blocks: list[tuple[int, int, str | None]], folded: str | None = None,
+                  doc_lang: str | None = None) -> str | None:
+    """The dateline's date as YYYY-MM-DD, or None. `blocks` are (start, end, lang) paragraphs."""
+    folded = fold(text) if folded is None else folded
+    return _after_cue(text, folded, blocks, doc_lang) or _standalone_line(text, folded, blocks, doc_lang)

@@ -1,0 +1,58 @@
+"""Dates stage: the temporal tagger per paragraph, merged with the NER model's DATE spans (see `dates/`).
+
+The anchor for yearless and relative dates is `doc.doc_date` (command line or metadata); where it is unset,
+a dateline found in the text sets it (`doc_date_source = "dateline"`); without one, values keep `XXXX` and
+relative dates become PRESENT_REF / PAST_REF / FUTURE_REF.
+A paragraph whose language differs from the document's is read in both: short lines such as a dateline
+are where language identification fails most, and a date read in either language is kept.
+"""
+from __future__ import annotations
+
+from ..config import RunConfig
+from ..dates.dateline import find_dateline
+from ..dates.fold import fold
+from ..dates.merge import merge_dates
+from ..dates.normalise import parse_anchor
+from ..dates.tagger import scan, to_mention, weekday_context
+from ..document import Document
+from ..registry import register_stage
+
+
+@register_stage("dates")
+class DateStage:
+    def __init__(self, config: RunConfig):
+        self.config = config
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        blocks = [(p.start, p.end, p.lang or doc.lang) for p in doc.paragraphs] or [(0, len(text), doc.lang)]
+        folded = fold(text)
+        if not doc.doc_date:
+            dateline = find_dateline(text, blocks, folded, doc.lang)
+            if dateline:
+                doc.doc_date, doc.doc_date_source = dateline, "dateline"
+        anchor = parse_anchor(doc.doc_date)
+        atoms = [atom for start, end, lang in blocks
+                 for atom in self._scan_block(text, folded, start, end, lang, doc.lang)]
+        # a bare weekday reads from the last day date before it, in whichever paragraph
+        tagged = [to_mention(atom, text, anchor) for atom in weekday_context(atoms)]
+        doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor)
+
+    @staticmethod
+    def _scan_block(text: str, folded: str, start: int, end: int, lang: str | None, doc_lang: str | None):
+        atoms = scan(text, lang, start, end, folded=folded)
+        if doc_lang and doc_lang != lang:
+            # the document language's reading adds the dates the paragraph language did not see
+            extra = scan(text, doc_lang, start, end, folded=folded)
+            atoms = _union(atoms, extra)
+        return atoms
+
+
+def _union(first: list, second: list) -> list:
+    """Atoms of both readings; where two overlap, the longer one."""
+    chosen = list(first)
+    for atom in second:
+        rivals = [a for a in chosen if a.start < atom.end and atom.start < a.end]
+        if all(atom.end - atom.start > a.end - a.start for a in rivals):
+            chosen = [a for a in chosen if a not in rivals] + [atom]
+    return sorted(chosen, key=lambda a: a.start)
