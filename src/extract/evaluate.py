@@ -52,17 +52,6 @@ def score(pairs: list[tuple[Document, Document]]) -> dict:
     }
 
 
-def runnable(config: RunConfig) -> tuple[RunConfig, list[str]]:
-    """The configuration without stages that are not registered (yet), and their names: a partial
-    pipeline is still worth scoring while stages are being written."""
-    from .registry import stage_names
-    known = set(stage_names())
-    missing = [s for s in config.stages if s not in known]
-    if missing:
-        config = replace(config, stages=tuple(s for s in config.stages if s in known))
-    return config, missing
-
-
 def predict(gold: list[Document], gold_dir: Path, config: RunConfig) -> list[Document]:
     """Run the pipeline on the gold texts; predicted documents come back in the gold order."""
     from .pipeline import Pipeline
@@ -77,12 +66,10 @@ def predict(gold: list[Document], gold_dir: Path, config: RunConfig) -> list[Doc
 
 def evaluate(gold_dir: Path = DEFAULT_GOLD, config: RunConfig | None = None, out_dir: Path | None = None,
              corpora: bool = False, corpora_limit: int = 0, baseline: Path | None = DEFAULT_BASELINE) -> dict:
-    config, missing = runnable(config or RunConfig())
+    config = config or RunConfig()
     gold = read_gold(gold_dir)
     n_docs, gold_problems = check_dir(gold_dir)
     problems = [f"gold: {p}" for p in gold_problems]
-    if missing:
-        problems.insert(0, f"stages not registered, run without them: {', '.join(missing)}")
     pred = predict(gold, gold_dir, config)
     for g, p in zip(gold, pred):
         if not p.ok:

@@ -172,16 +172,44 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """The legacy code page under which the text reads best: least noise (charset-normalizer), then the
+    largest share of letters from the identified language's alphabet (lang/<code>/text.toml), since Turkish
+    read as cp1252 is as clean to charset-normalizer as read as cp1254."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None:
+    from .config import DEFAULT_LANGS
+    from .langid import Identifier
+    from .resources import lang_resource
+
+    results = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))
+    if not results:
         raise InputError("undecodable bytes: not UTF-8/UTF-16 and no supported legacy encoding fits")
-    text = str(best)
-    # charset-normalizer can accept text with a high share of odd characters; reject it as undecodable.
-    if best.chaos > 0.3:
-        raise InputError(f"undecodable bytes: best guess {best.encoding} is too noisy ({best.chaos:.0%} chaos)")
-    return text, best.encoding
+    least = min(r.chaos for r in results)
+    if least > 0.3:
+        # charset-normalizer accepts text with a high share of odd characters; that is not text.
+        raise InputError(f"undecodable bytes: every legacy encoding gives noise ({least:.0%} chaos or more)")
+    identifier = Identifier(DEFAULT_LANGS)
+    sample = data[:4000]
+    candidates = [r for r in results if r.chaos <= least + 0.15]
+
+    def readability(r):
+        text = sample.decode(r.encoding, errors="replace")
+        lang, score = identifier.identify(text)
+        alphabet = set(lang_resource(lang, "text").get("alphabet", ""))
+        letters = [ch for ch in text.lower() if ch.isalpha()]
+        in_alphabet = sum(ch in alphabet for ch in letters) / len(letters) if alphabet and letters else 0.0
+        return (round(in_alphabet, 3), round(score, 3), -r.chaos, -LEGACY_ENCODINGS.index(_python_name(r.encoding)))
+
+    best = max(candidates, key=readability)
+    return str(best), best.encoding
+
+
+def _python_name(encoding: str) -> str:
+    import codecs
+
+    name = codecs.lookup(encoding).name.replace("-", "_")
+    names = {codecs.lookup(e).name.replace("-", "_"): e for e in LEGACY_ENCODINGS}
+    return names.get(name, LEGACY_ENCODINGS[-1])
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

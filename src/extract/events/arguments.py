@@ -8,8 +8,9 @@ from ..document import Mention
 from .drafts import Draft, Unit
 from .fold import fold
 from .lexicon import EventLexicon
+from .networks import is_network
 from .patterns import Cue
-from .roles import SPECS, labels_for
+from .roles import END_DATE_TYPES, SPECS, labels_for
 
 _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
@@ -55,21 +56,14 @@ def tail_end(text: str, mention: Mention) -> int:
     return j
 
 
-def is_network(mention: Mention, lex: EventLexicon) -> bool:
-    kind = str(mention.attrs.get("kind") or mention.attrs.get("type") or mention.attrs.get("category") or "")
-    if kind.lower() == "network":
-        return True
-    if lex.network_words is None:
-        return False
-    return any(lex.network_words.search(fold(s)) for s in (mention.text, mention.value or "") if s)
-
-
 class SentenceArguments:
     """Argument attachment for one sentence; `mentions` are the sentence's mentions in text order."""
 
-    def __init__(self, text: str, folded: str, unit: Unit, mentions: list[Mention], lex: EventLexicon):
+    def __init__(self, text: str, folded: str, unit: Unit, mentions: list[Mention], lex: EventLexicon,
+                 earlier: list[Mention] | None = None):
         self.text, self.folded, self.unit, self.lex = text, folded, unit, lex
         self.mentions = mentions
+        self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
 
     # --- cues ---------------------------------------------------------------------------------
@@ -94,9 +88,11 @@ class SentenceArguments:
                     if target.type != etype:
                         continue  # the cue (`co-funded by`) belongs to a nearer trigger of another type
                     for m in chain:
-                        if cue.role == "Member" and is_network(m, self.lex):
+                        if cue.role == "Member" and is_network(m, self.lex, self.folded):
                             continue  # a network named beside a membership verb is the network joined
-                        target.add(cue.role, m, by_cue=True)
+                        # A city said to host a meeting is where it happened (`Rotterdam is gastheer`).
+                        role = SPECS[etype].relabel.get((cue.role, m.label), cue.role)
+                        target.add(role, m, by_cue=True)
                         self.claimed.setdefault(etype, set()).add(id(m))
                         taken.add(id(m))
 
@@ -166,10 +162,10 @@ class SentenceArguments:
             free = [m for m in self.mentions if id(m) not in claimed]
             if role in ("Date", "Network", "Org"):
                 self._nearest_one(role, holders, free, previous_unit_mentions)
-            else:
-                for m in free:
-                    if m.label == label:
-                        min(holders, key=lambda d: abs(d.start - m.start)).add(role, m, by_cue=False)
+                continue
+            for m in free:
+                if m.label == label or (label == "network" and is_network(m, self.lex, self.folded)):
+                    min(holders, key=lambda d: abs(d.start - m.start)).add(role, m, by_cue=False)
 
     def _nearest_one(self, role: str, holders: list[Draft], free: list[Mention], previous: list[Mention]) -> None:
         for d in holders:
@@ -179,14 +175,35 @@ class SentenceArguments:
             labels = labels_for(d.type, role)
             cands = [m for m in free if m.label in labels and id(m) not in taken]
             if role == "Network":
-                cands = [m for m in cands if is_network(m, self.lex)]
+                cands = [m for m in cands if is_network(m, self.lex, self.folded)]
             if role == "Date":
                 # A date belongs to the trigger it is closest to.
                 cands = [m for m in cands if min(holders, key=lambda h: abs(h.start - m.start)) is d]
+            if role == "Org" and self._names_network():
+                # `the network was founded by ...`: the founded body is a network, if the sentence names one.
+                cands = [m for m in cands if is_network(m, self.lex, self.folded)] or cands
             if cands:
-                d.add(role, min(cands, key=lambda m: abs(m.start - d.start)), by_cue=False)
+                best = min(cands, key=lambda m: abs(m.start - d.start))
+                d.add(role, best, by_cue=False)
+                if role == "Date" and d.type in END_DATE_TYPES:
+                    # A project runs from one date to another (`from 2019 ... until June 2022`).
+                    for m in cands:
+                        if m is not best and (m.value or "").startswith("../"):
+                            d.add(role, m, by_cue=False)
+            elif role in ("Network", "Org") and (role == "Network" or self._names_network()):
+                # `joined the network` / `the network was founded`: the network the text spoke of last.
+                earlier = next((m for m in reversed(self.earlier) if is_network(m, self.lex, self.folded)), None)
+                if earlier is not None:
+                    d.add(role, earlier, by_cue=False)
             elif role == "Org":
                 # "It was founded in 2018 ...": the founded body is the previous sentence's subject.
                 first_org = next((m for m in previous if m.label == "ORG"), None)
                 if first_org is not None:
                     d.add(role, first_org, by_cue=False)
+
+    def _names_network(self) -> bool:
+        """The sentence has a network word outside any name (`the network`, `мрежата`, `das Netzwerk`)."""
+        if self.lex.network_words is None:
+            return False
+        return any(not any(m.start <= h.start() < m.end for m in self.mentions)
+                   for h in self.lex.network_words.finditer(self.folded, self.unit.start, self.unit.end))

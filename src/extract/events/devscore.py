@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..brat import read_document
+from ..dates.dateline import find_dateline
 from ..config import RunConfig
 from ..document import Document
 from ..registry import build_stage
@@ -17,7 +18,8 @@ from .extract import extract_events
 
 def input_from_gold(gold: Document) -> Document:
     """The gold document with its entity mentions (canonical name = the entity's name) and no events,
-    segmented into paragraphs and sentences in the gold language."""
+    segmented into paragraphs and sentences, as the earlier stages would leave it: paragraphs in the gold
+    language (identified one by one where the gold lists several), the dateline as the document date."""
     doc = Document(gold.doc_id, gold.path, text=gold.text, lang=gold.lang, doc_date=gold.doc_date,
                    langs=list(gold.langs))
     doc.mentions = copy.deepcopy(gold.mentions)
@@ -27,11 +29,17 @@ def input_from_gold(gold: Document) -> Document:
             m.value = ent.name if ent else m.text
     config = RunConfig()
     build_stage("segment", config)(doc)
+    if len(gold.langs) > 1:
+        build_stage("langid", config)(doc)
+        doc.status, doc.error, doc.lang = "ok", None, gold.lang
     for p in doc.paragraphs:
-        p.lang = gold.lang
+        p.lang = p.lang if p.lang in gold.langs else gold.lang
     build_stage("sentences", config)(doc)
     for s in doc.sentences:
-        s.lang = gold.lang
+        s.lang = doc.lang_at(s.start)
+    if not doc.doc_date:
+        blocks = [(p.start, p.end, p.lang) for p in doc.paragraphs]
+        doc.doc_date = find_dateline(doc.text, blocks, doc_lang=doc.lang)
     return doc
 
 

@@ -32,6 +32,7 @@ class Draft:
     weak: bool = False
     refers_to: "Draft | None" = None  # an anaphoric sentence's draft folds into the event it refers to
     implicit: bool = False  # a trigger-less follow-up sentence: cue roles only (and named people)
+    distinct: bool = False  # `the next assembly`: another happening than the one mentioned before
     args: list[tuple[str, Mention]] = field(default_factory=list)
     cue_args: int = 0
     name: NameSpan | None = None

@@ -16,6 +16,7 @@ from .triggers import find_triggers
 # A sentence refers back ("It was organised by ...") to an event at most this many sentences before.
 ANAPHORA_REACH = 2
 ANAPHORA_WITHIN_WORDS = 2
+NEXT_WITHIN_WORDS = 2
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -46,6 +47,28 @@ def _inside_name(draft: Draft, kept: list[Draft]) -> bool:
                and o.name.start <= draft.start and draft.end <= o.name.end for o in kept)
 
 
+def _is_next(folded: str, draft: Draft, lex: EventLexicon) -> bool:
+    """`the next assembly`, `la próxima asamblea`: a next-word just before the trigger."""
+    if lex.next_words is None:
+        return False
+    before = folded[max(draft.unit.start, draft.start - 40):draft.start]
+    return any(len(before[h.end():].split()) <= NEXT_WITHIN_WORDS for h in lex.next_words.finditer(before))
+
+
+def _date_from_before(folded: str, d: Draft, lex: EventLexicon, previous: list[Mention], previous_had_drafts: bool) -> None:
+    """A meeting or founding without a date of its own takes the previous sentence's date where the sentence
+    says `then` (`Damals gründeten ...`), or, for a meeting, where the previous sentence only set the scene
+    (`On 21 February the hall was full. The project's launch meeting ...`)."""
+    if d.virtual or d.type not in ("Meeting", "Founding") or d.has("Date"):
+        return
+    dates = [m for m in previous if m.label == "DATE"]
+    if not dates:
+        return
+    then = lex.then_words is not None and lex.then_words.search(folded, d.unit.start, d.unit.end) is not None
+    if then or (d.type == "Meeting" and not previous_had_drafts and len(dates) == 1):
+        d.add("Date", dates[-1], by_cue=False)
+
+
 def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Event]:
     text = doc.text
     folded = fold(text)
@@ -56,11 +79,12 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                       key=lambda m: (m.start, m.end))
     drafts: list[Draft] = []
     previous_mentions: list[Mention] = []
+    previous_had_drafts = False
     for unit in units:
         lex = lexicon_of(unit.lang)
         in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
         if lex is None:
-            previous_mentions = in_unit
+            previous_mentions, previous_had_drafts = in_unit, False
             continue
         kept, dropped = find_triggers(folded, unit, lex, in_unit)
         recent = [d for d in drafts if unit.index - d.unit.index <= ANAPHORA_REACH]
@@ -68,10 +92,13 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
         if virtual is not None and not any(d.type == virtual.type for d in kept):
             kept = sorted([*kept, virtual], key=lambda d: d.start)
         if kept:
-            args = SentenceArguments(text, folded, unit, in_unit, lex)
+            earlier = [m for m in mentions if m.end <= unit.start]
+            args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
             args.attach_cues(kept, dropped)
             args.attach_fallbacks(kept, previous_mentions)
             for d in kept:
+                d.distinct = _is_next(folded, d, lex)
+                _date_from_before(folded, d, lex, previous_mentions, previous_had_drafts)
                 if not d.virtual:
                     d.name = find_name(d, text, in_unit, lex)
                 present = lex.types[d.type].present
@@ -79,5 +106,5 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                         and present.search(folded, unit.start, unit.end):
                     d.as_of = doc.doc_date
             drafts.extend(d for d in kept if not _inside_name(d, kept))
-        previous_mentions = in_unit
+        previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
     return merge_drafts(text, drafts)

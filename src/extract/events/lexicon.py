@@ -34,15 +34,22 @@ class EventLexicon:
     list_joiners: re.Pattern
     name_joiners: frozenset[str]
     anaphora: re.Pattern | None
+    then_words: re.Pattern | None = None  # `then`, `damals`: the date is the previous sentence's
+    next_words: re.Pattern | None = None  # `next`, `próxima`: a trigger after one is a different event
     max_gap_words: int = DEFAULT_MAX_GAP_WORDS
     capitalised_nouns: bool = False  # German: a capital letter does not mark a name
 
 
-def _joiners(words: list[str]) -> re.Pattern:
-    # Commas, brackets, dashes and slashes always join list items; the words come from the language file.
+def _optional_word(words: list[str]) -> str:
     alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-    word = rf"(?:(?<!\w)(?:{alts})(?!\w))?" if alts else ""
-    return re.compile(rf"^[\s,;()/\-–—\"“”„«»'’]*{word}[\s,()/\-–—\"“”„«»'’]*$")
+    return rf"(?:(?<!\w)(?:{alts})(?!\w))?" if alts else ""
+
+
+def _joiners(words: list[str], articles: list[str]) -> re.Pattern:
+    # Commas, brackets, dashes and slashes always join list items; the conjunctions and the articles that
+    # may open the next item (`, der Kongress ... und Eurofound`, `, il Comune di ...`) come from the file.
+    sep = r"[\s,;()/\-–—\"“”„«»'’]*"
+    return re.compile(rf"^{sep}{_optional_word(words)}{sep}{_optional_word(articles)}{sep}$")
 
 
 def build_lexicon(lang: str, data: dict) -> EventLexicon:
@@ -66,9 +73,11 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         types=types,
         topic=alternation(data.get("topic", [])),
         network_words=alternation(data.get("network_words", [])),
-        list_joiners=_joiners(data.get("list_joiners", [])),
+        list_joiners=_joiners(data.get("list_joiners", []), data.get("articles", [])),
         name_joiners=frozenset(fold(w) for w in data.get("name_joiners", [])),
         anaphora=alternation(data.get("anaphora", [])),
+        then_words=alternation(data.get("then_words", [])),
+        next_words=alternation(data.get("next_words", [])),
         max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
     )

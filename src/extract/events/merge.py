@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..document import Event, EventArgument, Mention
 from .drafts import Draft
 from .fold import fold
-from .roles import SPECS
+from .roles import END_DATE_TYPES, SPECS
 
 
 def _mention_key(m: Mention) -> str:
@@ -49,7 +49,7 @@ def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
             owner[id(d)] = owner[id(d.refers_to)]
             continue
         target = None
-        if d.type != "Membership":
+        if d.type != "Membership" and not d.distinct:
             target = next((g for g in reversed(groups) if g[0].type == d.type and _compatible(text, g, d)), None)
         if target is None:
             target = []
@@ -78,7 +78,7 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
             for r, m in d.args:
                 if r != role or (role, _mention_key(m)) in seen:
                     continue
-                if role in spec.single and any(a.role == role for a in args):
+                if role in spec.single and any(a.role == role for a in args) and not _end_date(etype, role, m):
                     continue
                 seen.add((role, _mention_key(m)))
                 args.append(_argument(role, m))
@@ -94,12 +94,18 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
                  score=round(min(1.0, 0.5 + 0.1 * cue_args + 0.1 * bool(named)), 2), args=args)
 
 
+def _end_date(etype: str, role: str, m: Mention) -> bool:
+    """A second Date that closes the event's span (`../2022-06`) where the type runs from one to another."""
+    return role == "Date" and etype in END_DATE_TYPES and (m.value or "").startswith("../")
+
+
 def _split_members(event: Event) -> list[Event]:
-    """One Membership per listed member, each with the shared network and date."""
+    """One Membership per listed member and network joined, each with the shared date."""
     members = [a for a in event.args if a.role == "Member"]
-    shared = [a for a in event.args if a.role != "Member"]
+    networks = [a for a in event.args if a.role == "Network"]
+    shared = [a for a in event.args if a.role not in ("Member", "Network")]
     return [Event(event.type, event.trigger_start, event.trigger_end, event.trigger, event.sentence_start,
-                  event.sentence_end, event.score, [m, *shared]) for m in members]
+                  event.sentence_end, event.score, [m, n, *shared]) for m in members for n in networks]
 
 
 def _membership_key(e: Event) -> tuple:

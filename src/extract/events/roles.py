@@ -2,7 +2,7 @@
 (nearest candidate in the sentence), and which arguments an event needs to be kept."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -12,14 +12,19 @@ class TypeSpec:
     needs_any: tuple[str, ...]  # an event without any of these is dropped
     needs_all: tuple[str, ...] = ()
     single: tuple[str, ...] = ("Name", "Date")  # roles with one value per event
+    # (role a cue gave, label of the argument) -> the role it takes instead
+    relabel: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 SPECS: dict[str, TypeSpec] = {
     "Meeting": TypeSpec(
         {"Name": (), "Date": ("DATE",), "Place": ("LOC",), "Organizer": ("ORG", "LOC"),
          "Participant": ("ORG", "LOC", "PER"), "Funder": ("ORG",)},
-        fallback=("Date", "Participant:PER"),
-        needs_any=("Name", "Date", "Place", "Organizer", "Participant", "Funder")),
+        # A network named beside its meeting is a Participant unless a cue says it organised it (guide).
+        fallback=("Date", "Participant:PER", "Participant:network"),
+        needs_any=("Name", "Date", "Place", "Organizer", "Participant", "Funder"),
+        # A bare city `hosting` a meeting is where it happened; its municipality (ORG) is the Organizer.
+        relabel={("Organizer", "LOC"): "Place"}),
     "Project": TypeSpec(
         {"Name": (), "Date": ("DATE",), "Funder": ("ORG",), "Coordinator": ("ORG", "LOC"),
          "Partner": ("ORG", "LOC")},
@@ -29,7 +34,7 @@ SPECS: dict[str, TypeSpec] = {
         {"Member": ("ORG", "LOC"), "Network": ("ORG",), "Date": ("DATE",)},
         fallback=("Date", "Network"),
         needs_any=("Member",), needs_all=("Member", "Network"),
-        single=("Date", "Network")),
+        single=("Date",)),
     "Founding": TypeSpec(
         {"Org": ("ORG",), "Date": ("DATE",), "Founder": ("ORG", "LOC", "PER"), "Place": ("LOC",)},
         fallback=("Date", "Org"),
@@ -39,6 +44,10 @@ SPECS: dict[str, TypeSpec] = {
         fallback=("Date",),
         needs_any=("Name", "Publisher")),
 }
+
+
+# Types whose Date may be a start and an end (`from 2019 ... until June 2022`).
+END_DATE_TYPES = ("Project",)
 
 
 def labels_for(event_type: str, role: str) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ from ..langid import Identifier, dominant_script
 from ..registry import register_stage
 
 MIN_LETTERS = 25  # below this a paragraph's own guess is not trusted (word pairs are noisy)
-MIN_SHARE = 0.1  # a language enters `langs` with at least this share of the judged letters
+MIN_SHARE = 0.1
+UNSURE = 0.8  # below this probability a paragraph's language differing from the document's is not believed  # a language enters `langs` with at least this share of the judged letters
 
 
 @register_stage("langid")
@@ -25,33 +26,44 @@ class LangIdStage:
             doc.lang, doc.lang_score, doc.langs = foreign, score, [foreign]
             doc.fail("skipped", f"unsupported language: {foreign} (this run supports {', '.join(self.config.langs)}; see --langs)")
             return
-        letters_by_lang: dict[str, int] = {}
-        judged: list[int] = []
+        letters: dict[int, int] = {}
         for i, para in enumerate(doc.paragraphs):
             text = doc.text[para.start:para.end]
-            _, letters = dominant_script(text)
-            if letters < MIN_LETTERS:
-                continue
-            para.lang, para.lang_score = self.identifier.identify(text)
-            if para.lang:
-                judged.append(i)
-                letters_by_lang[para.lang] = letters_by_lang.get(para.lang, 0) + letters
-        if not judged:
+            n = dominant_script(text)[1]
+            if n >= MIN_LETTERS:
+                para.lang, para.lang_score = self.identifier.identify(text)
+                if para.lang:
+                    letters[i] = n
+        if not letters:
             # Only short paragraphs: judge the whole text at once.
             lang, score = self.identifier.identify(doc.text)
             for para in doc.paragraphs:
                 para.lang, para.lang_score = lang, score
             doc.lang, doc.lang_score, doc.langs = lang, score, [lang] if lang else []
         else:
-            self._fill_short(doc, judged)
-            total = sum(letters_by_lang.values())
-            ranked = sorted(letters_by_lang.items(), key=lambda kv: (-kv[1], kv[0]))
+            doc.lang = self._rank(doc, letters)[0][0]
+            # An unsure guess that differs from the document's language is not believed: a real second
+            # language is recognised with confidence.
+            for i in letters:
+                para = doc.paragraphs[i]
+                if para.lang != doc.lang and para.lang_score < UNSURE:
+                    para.lang, para.lang_score = doc.lang, 0.0
+            ranked = self._rank(doc, letters)
+            total = sum(letters.values())
             doc.lang = ranked[0][0]
-            scores = [p.lang_score for p in doc.paragraphs if p.lang == doc.lang and p.lang_score]
-            doc.lang_score = round(sum(scores) / len(scores), 4) if scores else 0.0
             doc.langs = [lang for lang, n in ranked if n / total >= MIN_SHARE] or [doc.lang]
+            scores = [doc.paragraphs[i].lang_score for i in letters if doc.paragraphs[i].lang == doc.lang]
+            doc.lang_score = round(sum(scores) / len(scores), 4) if scores else 0.0
+            self._fill_short(doc, sorted(letters))
         if doc.lang is None:
             doc.fail("skipped", "no language could be identified (no letters in a supported script)")
+
+    @staticmethod
+    def _rank(doc: Document, letters: dict[int, int]) -> list[tuple[str, int]]:
+        by_lang: dict[str, int] = {}
+        for i, n in letters.items():
+            by_lang[doc.paragraphs[i].lang] = by_lang.get(doc.paragraphs[i].lang, 0) + n
+        return sorted(by_lang.items(), key=lambda kv: (-kv[1], kv[0]))
 
     @staticmethod
     def _fill_short(doc: Document, judged: list[int]) -> None:
