@@ -30,6 +30,7 @@ def test_mixed_page_keeps_each_paragraph_language():
     doc = _run(text)
     assert [p.lang for p in doc.paragraphs] == ["cs", "en"]
     assert set(doc.langs) == {"cs", "en"}
+    assert doc.lang == "cs"  # the language the page starts in, when the two are about as long
 
 
 def test_short_heading_takes_the_language_of_its_text():

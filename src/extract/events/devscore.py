@@ -16,7 +16,15 @@ from ..scoring.events import score_event_level, score_tuples
 from .extract import extract_events
 
 
-def input_from_gold(gold: Document) -> Document:
+def gold_langs(ann_path: Path) -> list[str]:
+    """The languages a gold file's `# langs:` comment lists (mixed-language documents)."""
+    for line in ann_path.read_text(encoding="utf-8").splitlines()[:5]:
+        if line.startswith("# langs:"):
+            return [c.strip() for c in line.partition(":")[2].split(",") if c.strip()]
+    return []
+
+
+def input_from_gold(gold: Document, langs: list[str] | None = None) -> Document:
     """The gold document with its entity mentions (canonical name = the entity's name) and no events,
     segmented into paragraphs and sentences, as the earlier stages would leave it: paragraphs in the gold
     language (identified one by one where the gold lists several), the dateline as the document date."""
@@ -29,11 +37,12 @@ def input_from_gold(gold: Document) -> Document:
             m.value = ent.name if ent else m.text
     config = RunConfig()
     build_stage("segment", config)(doc)
-    if len(gold.langs) > 1:
+    langs = langs or [gold.lang]
+    if len(langs) > 1:
         build_stage("langid", config)(doc)
         doc.status, doc.error, doc.lang = "ok", None, gold.lang
     for p in doc.paragraphs:
-        p.lang = p.lang if p.lang in gold.langs else gold.lang
+        p.lang = p.lang if p.lang in langs else gold.lang
     build_stage("sentences", config)(doc)
     for s in doc.sentences:
         s.lang = doc.lang_at(s.start)
@@ -58,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.with_suffix(".ann").exists() or (args.doc and args.doc not in path.stem):
             continue
         gold = read_document(path)
-        pred = input_from_gold(gold)
+        pred = input_from_gold(gold, gold_langs(path.with_suffix(".ann")))
         pred.events = extract_events(pred)
         pairs.append((gold, pred))
     tuples = score_tuples(pairs)

@@ -55,17 +55,18 @@ def _is_next(folded: str, draft: Draft, lex: EventLexicon) -> bool:
     return any(len(before[h.end():].split()) <= NEXT_WITHIN_WORDS for h in lex.next_words.finditer(before))
 
 
-def _date_from_before(folded: str, d: Draft, lex: EventLexicon, previous: list[Mention], previous_had_drafts: bool) -> None:
+def _date_from_before(folded: str, d: Draft, lex: EventLexicon, previous: list[Mention], scene_setting: bool) -> None:
     """A meeting or founding without a date of its own takes the previous sentence's date where the sentence
     says `then` (`Damals gründeten ...`), or, for a meeting, where the previous sentence only set the scene
-    (`On 21 February the hall was full. The project's launch meeting ...`)."""
+    (`On 21 February the hall was full. The project's launch meeting ...`): a sentence of the same paragraph
+    without an event of its own."""
     if d.virtual or d.type not in ("Meeting", "Founding") or d.has("Date"):
         return
     dates = [m for m in previous if m.label == "DATE"]
     if not dates:
         return
     then = lex.then_words is not None and lex.then_words.search(folded, d.unit.start, d.unit.end) is not None
-    if then or (d.type == "Meeting" and not previous_had_drafts and len(dates) == 1):
+    if then or (d.type == "Meeting" and scene_setting and len(dates) == 1):
         d.add("Date", dates[-1], by_cue=False)
 
 
@@ -80,17 +81,19 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     drafts: list[Draft] = []
     previous_mentions: list[Mention] = []
     previous_had_drafts = False
+    previous_end = 0
     for unit in units:
         lex = lexicon_of(unit.lang)
         in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
         if lex is None:
-            previous_mentions, previous_had_drafts = in_unit, False
+            previous_mentions, previous_had_drafts, previous_end = in_unit, False, unit.end
             continue
         kept, dropped = find_triggers(folded, unit, lex, in_unit)
         recent = [d for d in drafts if unit.index - d.unit.index <= ANAPHORA_REACH]
         virtual = _follow_up_draft(folded, unit, lex, recent, bool(kept))
         if virtual is not None and not any(d.type == virtual.type for d in kept):
             kept = sorted([*kept, virtual], key=lambda d: d.start)
+        scene_setting = not previous_had_drafts and "\n" not in text[previous_end:unit.start]
         if kept:
             earlier = [m for m in mentions if m.end <= unit.start]
             args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
@@ -98,7 +101,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args.attach_fallbacks(kept, previous_mentions)
             for d in kept:
                 d.distinct = _is_next(folded, d, lex)
-                _date_from_before(folded, d, lex, previous_mentions, previous_had_drafts)
+                _date_from_before(folded, d, lex, previous_mentions, scene_setting)
                 if not d.virtual:
                     d.name = find_name(d, text, in_unit, lex)
                 present = lex.types[d.type].present
@@ -107,4 +110,5 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                     d.as_of = doc.doc_date
             drafts.extend(d for d in kept if not _inside_name(d, kept))
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
+        previous_end = unit.end
     return merge_drafts(text, drafts)

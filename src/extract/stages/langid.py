@@ -11,7 +11,8 @@ from ..registry import register_stage
 
 MIN_LETTERS = 25  # below this a paragraph's own guess is not trusted (word pairs are noisy)
 MIN_SHARE = 0.1
-UNSURE = 0.8  # below this probability a paragraph's language differing from the document's is not believed  # a language enters `langs` with at least this share of the judged letters
+UNSURE = 0.8
+CLOSE = 0.8  # two languages this close in letters: the document's language is the one it starts in  # below this probability a paragraph's language differing from the document's is not believed  # a language enters `langs` with at least this share of the judged letters
 
 
 @register_stage("langid")
@@ -51,6 +52,10 @@ class LangIdStage:
             ranked = self._rank(doc, letters)
             total = sum(letters.values())
             doc.lang = ranked[0][0]
+            if len(ranked) > 1 and ranked[1][1] >= CLOSE * ranked[0][1]:
+                # A page and its translation: the language it starts in is the original.
+                doc.lang = next(doc.paragraphs[i].lang for i in sorted(letters)
+                                if doc.paragraphs[i].lang in (ranked[0][0], ranked[1][0]))
             doc.langs = [lang for lang, n in ranked if n / total >= MIN_SHARE] or [doc.lang]
             scores = [doc.paragraphs[i].lang_score for i in letters if doc.paragraphs[i].lang == doc.lang]
             doc.lang_score = round(sum(scores) / len(scores), 4) if scores else 0.0
