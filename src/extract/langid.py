@@ -9,6 +9,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+# langdetect averages 7 random trials by default; 3 cost under half as much and measured the same accuracy
+# on UD sentences and word pairs (make langid-eval).
+LANGDETECT_TRIALS = 3
+
 # langdetect's code for a language where it differs from ISO 639-1.
 _LANGDETECT_CODES = {"zh": "zh-cn"}
 
@@ -99,6 +103,7 @@ def _langdetect_identify(langs: tuple[str, ...] | None, text: str) -> tuple[str 
     if factory is None:
         return (langs[0], 1.0) if langs else (None, 0.0)
     detector = factory.create()
+    detector.n_trial = LANGDETECT_TRIALS
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
