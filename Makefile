@@ -15,7 +15,7 @@ help:
 	@echo "make test           run the test suite (unit, end-to-end on the gold set, accuracy against eval/baseline.json)"
 	@echo "make extract        run the pipeline: IN=$(IN) OUT=$(OUT) [WORKERS=$(WORKERS)]"
 	@echo "make models         train the NER models from CORPORA_DIR [LANGS=el,tr]"
-	@echo "make eval           score the pipeline on gold/ and the corpora's dev sets -> outputs/eval/"
+	@echo "make eval           score the pipeline on gold/, the corpora's dev sets and gold/unseen -> outputs/eval*/"
 	@echo "make bench          speed and memory on a >=2,000-document batch, 1 and 2 workers"
 
 $(PY):
@@ -38,6 +38,7 @@ models:
 
 eval:
 	$(PY) -m extract.evaluate --corpora
+	$(PY) -m extract.evaluate --gold gold/unseen --out outputs/eval_unseen --baseline none
 
 bench:
 	$(PY) -m extract.bench

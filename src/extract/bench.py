@@ -9,7 +9,6 @@ per-stage time, and writes outputs/bench/bench.json.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 import psutil
 
 from .config import REPO_DIR, RunConfig, corpora_dir
+from .training.readers import read_conll, read_slavicner
 
 SLAVIC_EU = ("bg", "pl", "cs", "sl")
 # Corpus sentence files joined into documents of SENTENCES_PER_DOC sentences, DOCS_PER_SOURCE each.
@@ -31,18 +31,6 @@ SENTENCE_SOURCES = {
 }
 SENTENCES_PER_DOC = 25
 DOCS_PER_SOURCE = 60
-
-
-def _conll_sentences(path: Path):
-    tokens: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line:
-                tokens.append(line.split("\t")[0])
-            elif tokens:
-                yield " ".join(tokens)
-                tokens = []
 
 
 def build_batch(folder: Path, scale: float = 1.0) -> tuple[int, int]:
@@ -60,16 +48,14 @@ def build_batch(folder: Path, scale: float = 1.0) -> tuple[int, int]:
 
     base = corpora_dir()
     per_lang: dict[str, int] = {}
-    with gzip.open(base / "ner/slavicner/train.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            if doc["lang"] in SLAVIC_EU:
-                i = per_lang.get(doc["lang"], 0)
-                if i < 1110 * scale:
-                    put(f"slavicner_{doc['lang']}_{i:04d}", doc["text"])
-                    per_lang[doc["lang"]] = i + 1
+    for doc in read_slavicner(base / "ner/slavicner/train.jsonl.gz"):
+        if doc.lang in SLAVIC_EU:
+            i = per_lang.get(doc.lang, 0)
+            if i < 1110 * scale:
+                put(f"slavicner_{doc.lang}_{i:04d}", doc.text)
+                per_lang[doc.lang] = i + 1
     for lang, rel in SENTENCE_SOURCES.items():
-        sentences = _conll_sentences(base / rel)
+        sentences = (" ".join(s.words) for s in read_conll(base / rel))
         for d in range(max(1, int(DOCS_PER_SOURCE * scale))):
             chunk = [s for _, s in zip(range(SENTENCES_PER_DOC), sentences)]
             if not chunk:

@@ -80,7 +80,7 @@ def evaluate(gold_dir: Path = DEFAULT_GOLD, config: RunConfig | None = None, out
     report = {"gold_dir": _shown(gold_dir), "stages": list(config.stages), **score(list(zip(gold, pred))),
               "problems": problems}
     report["headline"] = headline(report)
-    if baseline and Path(baseline).exists():
+    if baseline and str(baseline) != "none" and Path(baseline).exists():
         report["baseline"] = read_baseline(baseline)
         report["regressions"] = regressions(report["headline"], report["baseline"])
     if corpora:
@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where report.md/json and brat/ go")
     parser.add_argument("--corpora", action="store_true", help="also score NER on the corpora's dev documents")
     parser.add_argument("--corpora-limit", type=int, default=0, help="at most this many documents per dev set")
-    parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
+    parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE,
+                        help="headline figures to compare with (default: %(default)s; none: no comparison)")
     parser.add_argument("--write-baseline", action="store_true",
                         help="(re)write the baseline from this run's headline figures")
     parser.add_argument("--models-dir", type=Path, default=None)

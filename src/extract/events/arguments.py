@@ -8,13 +8,17 @@ from ..document import Mention
 from .drafts import Draft, Unit
 from .fold import fold
 from .lexicon import EventLexicon
-from .networks import is_network
+from .networks import MEETING_KINDS, is_network
 from .patterns import Cue
-from .roles import END_DATE_TYPES, SPECS, labels_for
+from .roles import END_DATE_TYPES, POINT_TYPES, SPECS, labels_for
 
 _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
+NETWORK_OWNER_GAP = 2  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
+_LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
+_BRACKET = re.compile(r"[()]")
+_CLOSING = re.compile(r"^\s*\)")  # the bracket closing the earlier name's acronym marks no list
 _TAIL_STOP = set(" \t\n\r,;.:!?(\"“”«»")
 _TAIL_STRIP = re.compile(r"[’'\)\]\-]")
 
@@ -45,8 +49,10 @@ def has_suffix(text: str, mention: Mention, suffix: str) -> bool:
         return False
     if any(c.isalpha() for c in text[mention.end:end]):
         return True
-    last = mention.text.split()[-1] if mention.text.split() else ""
-    return not last.isupper() and len(last) > len(suffix) + 2
+    # Fused only into the common noun that ends a multiword name (`Sanat Merkezinde`); a one-word proper
+    # name takes its suffix after an apostrophe, so `Kanada` ends in `da` without a locative.
+    words = mention.text.split()
+    return len(words) > 1 and not words[-1].isupper() and len(words[-1]) > len(suffix) + 2
 
 
 def tail_end(text: str, mention: Mention) -> int:
@@ -68,7 +74,9 @@ class SentenceArguments:
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
-        for etype in sorted({d.type for d in drafts}):
+        # Types with a trigger of their own come first: a name they took is not also a follow-up's.
+        follow_only = {d.type for d in drafts} - {d.type for d in drafts if not d.implicit}
+        for etype in sorted({d.type for d in drafts}, key=lambda t: (t in follow_only, t)):
             of_type = [d for d in drafts if d.type == etype]
             taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
             # `organised by X` is passive: the same words may not also read as active `X organised`.
@@ -77,24 +85,52 @@ class SentenceArguments:
                        for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
             for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
                 labels = labels_for(etype, cue.role)
+                # A bare preposition (`in _`) in a sentence that only follows an event says where something
+                # else is (`v Brně žije ...`); a place there needs a verb of its own (`se tiendront au _`).
+                bare_place = cue.role == "Place" and cue.words is not None and len(cue.pattern.split()) <= 2
                 for pos, chain in self._cue_hits(cue, labels, taken):
                     if cue.side == "before" and cue.words is not None and any(
                             r == cue.role and s <= pos < e for r, s, e in passive):
                         continue
                     if any(w.type == etype and w.start <= pos < w.end for w in dropped):
                         continue  # the cue is the very word that was not read as this type's trigger
-                    holders = [d for d in drafts if cue.role in SPECS[d.type].roles]
+                    holders = [d for d in drafts if cue.role in SPECS[d.type].roles
+                               and not (d.implicit and bare_place)]
+                    if not holders:
+                        continue
                     target = min(holders, key=lambda d: (abs(d.start - pos), d.start))
                     if target.type != etype:
                         continue  # the cue (`co-funded by`) belongs to a nearer trigger of another type
+                    if cue.role == "Network":
+                        chain = [self._network_beside(m) for m in chain]
+                    if target.implicit:
+                        others = set().union(*(ids for t, ids in self.claimed.items() if t != etype))
+                        chain = [m for m in chain if id(m) not in others]
                     for m in chain:
-                        if cue.role == "Member" and is_network(m, self.lex, self.folded):
+                        if cue.role == "Member" and is_network(m, self.lex, self.folded) and not self._other_network(m):
                             continue  # a network named beside a membership verb is the network joined
                         # A city said to host a meeting is where it happened (`Rotterdam is gastheer`).
                         role = SPECS[etype].relabel.get((cue.role, m.label), cue.role)
                         target.add(role, m, by_cue=True)
                         self.claimed.setdefault(etype, set()).add(id(m))
                         taken.add(id(m))
+
+    def _other_network(self, m: Mention) -> bool:
+        """Another network than `m` in the sentence (`RECI forma parte del programa Ciudades Interculturales`)."""
+        return any(n is not m and n.entity_id != m.entity_id and is_network(n, self.lex, self.folded)
+                   for n in self.mentions)
+
+    def _network_beside(self, m: Mention) -> Mention:
+        """`member of the Council of Europe's Intercultural Cities network`: the owner named before a
+        network stands for it only where no network follows."""
+        if is_network(m, self.lex, self.folded):
+            return m
+        nxt = next((n for n in self.mentions if n.start >= m.end), None)
+        if nxt is not None and is_network(nxt, self.lex, self.folded):
+            gap = gap_words(self.text, tail_end(self.text, m), nxt.start)
+            if gap is not None and gap <= NETWORK_OWNER_GAP:
+                return nxt
+        return m
 
     def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int]):
         """(cue offset, [mentions]) for each place the cue finds an argument."""
@@ -121,14 +157,22 @@ class SentenceArguments:
             return
         for hit in cue.words.finditer(self.folded, u.start, u.end):
             before = [m for m in self.mentions if m.end <= hit.start() and m.label in labels]
+            passed: list[Mention] = []  # networks the scan stepped over (`Gaziantep ... EUROCITIES ağının üyesi`)
             for m in reversed(before):
                 gap = gap_words(self.text, tail_end(self.text, m), hit.start())
-                if gap is None or gap - self._words_in_mentions(m.end, hit.start(), skip=labels) > max_gap:
+                skipped = self._words_in_mentions(m.end, hit.start(), skip=labels) + sum(
+                    len(_WORD.findall(n.text)) for n in passed)
+                if gap is None or gap - skipped > max_gap:
                     break
+                if cue.role == "Member" and is_network(m, self.lex, self.folded) and not cue.suffix:
+                    passed.append(m)
+                    continue
                 if id(m) in taken:
                     continue  # verb-final clauses: the subject stands before the object a cue took
                 if cue.suffix and not has_suffix(self.text, m, cue.suffix):
                     break  # the case ending belongs on the nearest name
+                if not cue.suffix and any(has_suffix(self.text, m, x) for x in self.lex.oblique_suffixes):
+                    break  # `Türkiye’den ... katıldı`: a name in an oblique case is not the verb's subject
                 yield hit.start(), self._chain(m, labels, forward=False)
                 break
 
@@ -142,11 +186,21 @@ class SentenceArguments:
         chain = [first]
         order = self.mentions if forward else list(reversed(self.mentions))
         idx = order.index(first)
+        conjunction_seen = False
         for nxt in order[idx + 1:]:
             prev = chain[-1]
             between = self.folded[prev.end:nxt.start] if forward else self.folded[nxt.end:prev.start]
-            if nxt.label not in labels or not self.lex.list_joiners.match(between):
+            joint = self.lex.list_joiners.match(between)
+            if nxt.label not in labels or joint is None:
                 break
+            # Two names side by side, or joined by an article alone (`(ΤΑΜΕ) της Ευρωπαϊκής Ένωσης`), are no list.
+            if not joint.group("conj") and not _LIST_MARK.search(_CLOSING.sub("", between, count=1)):
+                break
+            # Backwards, a bare comma joins a list only beyond its conjunction (`A, B and C verb`);
+            # `Gaziantep Belediyesi, AB tarafından finanse edilen` is a subject before a clause.
+            if not forward and not joint.group("conj") and not conjunction_seen and not _BRACKET.search(between):
+                break
+            conjunction_seen = conjunction_seen or bool(joint.group("conj"))
             chain.append(nxt)
         return chain
 
@@ -164,7 +218,7 @@ class SentenceArguments:
                 self._nearest_one(role, holders, free, previous_unit_mentions)
                 continue
             for m in free:
-                if m.label == label or (label == "network" and is_network(m, self.lex, self.folded)):
+                if m.label == label or (label == "network" and is_network(m, self.lex, self.folded, MEETING_KINDS)):
                     min(holders, key=lambda d: abs(d.start - m.start)).add(role, m, by_cue=False)
 
     def _nearest_one(self, role: str, holders: list[Draft], free: list[Mention], previous: list[Mention]) -> None:
@@ -176,8 +230,11 @@ class SentenceArguments:
             cands = [m for m in free if m.label in labels and id(m) not in taken]
             if role == "Network":
                 cands = [m for m in cands if is_network(m, self.lex, self.folded)]
-            if role == "Date":
-                # A date belongs to the trigger it is closest to.
+            if role == "Date" and d.type in POINT_TYPES:
+                # `member since 2011` is a span of time, not the day a meeting happened.
+                cands = [m for m in cands if ".." not in (m.value or "")]
+            if role == "Date" and len([m for m in self.mentions if m.label == "DATE"]) > 1:
+                # A date belongs to the trigger it is closest to; the sentence's only date is all its events'.
                 cands = [m for m in cands if min(holders, key=lambda h: abs(h.start - m.start)) is d]
             if role == "Org" and self._names_network():
                 # `the network was founded by ...`: the founded body is a network, if the sentence names one.

@@ -26,19 +26,28 @@ def units_of(doc: Document) -> list[Unit]:
     return [Unit(i, s, e, lang or doc.lang_at(s) or doc.lang) for i, (s, e, lang) in enumerate(spans)]
 
 
-def _follow_up_draft(folded: str, unit: Unit, lex: EventLexicon, recent: list[Draft], has_triggers: bool) -> Draft | None:
-    """A draft standing for the recent event in a sentence that refers back to it: by an anaphor at its
-    start (`Тя беше организирана от ...`), or, with cue roles only, by having no trigger of its own
-    (`Gastgeberin war die Stadt Stuttgart`)."""
-    if not recent:
-        return None
-    root = recent[-1].refers_to or recent[-1]
+def _follow_up_drafts(folded: str, unit: Unit, lex: EventLexicon, recent: list[Draft], kept: list[Draft]) -> list[Draft]:
+    """Drafts standing for the recent events in a sentence that refers back to them: by an anaphor at its
+    start (`Тя беше организирана от ...`), or, with cue roles only (and named people at a meeting), for
+    each recent event whose type has no trigger of its own in the sentence (`Gastgeberin war die Stadt
+    Stuttgart`). The most recent event comes first, so it wins a cue that fits two of them."""
+    roots: list[Draft] = []
+    for d in reversed(recent):
+        root = d.refers_to or d
+        if all(r.type != root.type for r in roots):
+            roots.append(root)
+    if not roots:
+        return []
+    own_types = {d.type for d in kept}
+    out: list[Draft] = []
     hit = lex.anaphora.search(folded, unit.start, unit.end) if lex.anaphora is not None else None
-    if hit is not None and len(folded[unit.start:hit.start()].split()) <= ANAPHORA_WITHIN_WORDS:
-        return Draft(root.type, hit.start(), hit.end(), unit, refers_to=root)
-    if has_triggers:
-        return None
-    return Draft(root.type, unit.start, unit.start, unit, refers_to=root, implicit=True)
+    if hit is not None and len(folded[unit.start:hit.start()].split()) <= ANAPHORA_WITHIN_WORDS \
+            and roots[0].type not in own_types:
+        out.append(Draft(roots[0].type, hit.start(), hit.end(), unit, refers_to=roots[0]))
+        own_types.add(roots[0].type)
+    out += [Draft(r.type, unit.start, unit.start, unit, refers_to=r, implicit=True)
+            for r in roots if r.type not in own_types]
+    return out
 
 
 def _inside_name(draft: Draft, kept: list[Draft]) -> bool:
@@ -70,6 +79,21 @@ def _date_from_before(folded: str, d: Draft, lex: EventLexicon, previous: list[M
         d.add("Date", dates[-1], by_cue=False)
 
 
+def _introduced(text: str, folded: str, previous: Unit, previous_mentions: list[Mention], kept: list[Draft],
+                lex: EventLexicon, mentions: list[Mention]) -> list[Draft]:
+    """`Arrival Cities, a network led by Amadora, has ended. The project ran from 2015 ...`: a sentence that
+    opens with a definite trigger refers back to the sentence before it, which introduced the event without
+    a trigger word; that sentence's cue roles go to the event (a draft standing for it there, placed after
+    it so that merging finds the event first)."""
+    first = next((d for d in kept if not d.virtual), None)
+    if first is None or len(folded[first.unit.start:first.start].split()) > ANAPHORA_WITHIN_WORDS:
+        return []
+    stand_in = Draft(first.type, previous.start, previous.start, previous, refers_to=first, implicit=True)
+    earlier = [m for m in mentions if m.end <= previous.start]
+    SentenceArguments(text, folded, previous, previous_mentions, lex, earlier).attach_cues([stand_in], [])
+    return [stand_in] if stand_in.args else []
+
+
 def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Event]:
     text = doc.text
     folded = fold(text)
@@ -82,18 +106,19 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     previous_mentions: list[Mention] = []
     previous_had_drafts = False
     previous_end = 0
+    previous_unit: Unit | None = None
     for unit in units:
         lex = lexicon_of(unit.lang)
         in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
         if lex is None:
-            previous_mentions, previous_had_drafts, previous_end = in_unit, False, unit.end
+            previous_mentions, previous_had_drafts, previous_end, previous_unit = in_unit, False, unit.end, None
             continue
         kept, dropped = find_triggers(folded, unit, lex, in_unit)
         recent = [d for d in drafts if unit.index - d.unit.index <= ANAPHORA_REACH]
-        virtual = _follow_up_draft(folded, unit, lex, recent, bool(kept))
-        if virtual is not None and not any(d.type == virtual.type for d in kept):
-            kept = sorted([*kept, virtual], key=lambda d: d.start)
+        kept = sorted([*_follow_up_drafts(folded, unit, lex, recent, kept), *kept], key=lambda d: d.start)
         scene_setting = not previous_had_drafts and "\n" not in text[previous_end:unit.start]
+        introduced = _introduced(text, folded, previous_unit, previous_mentions, kept, lex, mentions) \
+            if kept and scene_setting and previous_unit is not None else []
         if kept:
             earlier = [m for m in mentions if m.end <= unit.start]
             args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
@@ -109,6 +134,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                         and present.search(folded, unit.start, unit.end):
                     d.as_of = doc.doc_date
             drafts.extend(d for d in kept if not _inside_name(d, kept))
+            drafts.extend(introduced)
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
-        previous_end = unit.end
+        previous_end, previous_unit = unit.end, unit
     return merge_drafts(text, drafts)

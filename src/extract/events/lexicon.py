@@ -36,20 +36,22 @@ class EventLexicon:
     anaphora: re.Pattern | None
     then_words: re.Pattern | None = None  # `then`, `damals`: the date is the previous sentence's
     next_words: re.Pattern | None = None  # `next`, `próxima`: a trigger after one is a different event
+    oblique_suffixes: tuple[str, ...] = ()  # case endings that keep a name from being a verb's subject
     max_gap_words: int = DEFAULT_MAX_GAP_WORDS
     capitalised_nouns: bool = False  # German: a capital letter does not mark a name
 
 
-def _optional_word(words: list[str]) -> str:
+def _optional_word(words: list[str], group: str) -> str:
     alts = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-    return rf"(?:(?<!\w)(?:{alts})(?!\w))?" if alts else ""
+    return rf"(?P<{group}>(?<!\w)(?:{alts})(?!\w))?" if alts else rf"(?P<{group}>(?!))?"
 
 
-def _joiners(words: list[str], articles: list[str]) -> re.Pattern:
-    # Commas, brackets, dashes and slashes always join list items; the conjunctions and the articles that
-    # may open the next item (`, der Kongress ... und Eurofound`, `, il Comune di ...`) come from the file.
+def _joiners(words: list[str], openers: list[str]) -> re.Pattern:
+    # Commas, brackets, dashes and slashes always join list items; the conjunctions and the words that may
+    # open the next item (articles, a repeated `de`: `, der Kongress ... und Eurofound`, `et de Bologne`)
+    # come from the language file.
     sep = r"[\s,;()/\-–—\"“”„«»'’]*"
-    return re.compile(rf"^{sep}{_optional_word(words)}{sep}{_optional_word(articles)}{sep}$")
+    return re.compile(rf"^{sep}{_optional_word(words, 'conj')}{sep}{_optional_word(openers, 'opener')}{sep}$")
 
 
 def build_lexicon(lang: str, data: dict) -> EventLexicon:
@@ -73,11 +75,12 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         types=types,
         topic=alternation(data.get("topic", [])),
         network_words=alternation(data.get("network_words", [])),
-        list_joiners=_joiners(data.get("list_joiners", []), data.get("articles", [])),
+        list_joiners=_joiners(data.get("list_joiners", []), data.get("list_openers", [])),
         name_joiners=frozenset(fold(w) for w in data.get("name_joiners", [])),
         anaphora=alternation(data.get("anaphora", [])),
         then_words=alternation(data.get("then_words", [])),
         next_words=alternation(data.get("next_words", [])),
+        oblique_suffixes=tuple(fold(x) for x in data.get("oblique_suffixes", [])),
         max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
     )

@@ -4,10 +4,17 @@ or dates differ), each listed member becomes its own Membership, and events lack
 type needs are dropped."""
 from __future__ import annotations
 
+import re
+
 from ..document import Event, EventArgument, Mention
 from .drafts import Draft
 from .fold import fold
 from .roles import END_DATE_TYPES, SPECS
+
+
+PERSON_BODY_GAP = 3  # words between a person and the body they come from (`from the network`)
+_WORDS = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 
 
 def _mention_key(m: Mention) -> str:
@@ -32,7 +39,8 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
-    names = [n for n in (_name_tokens(text, g) for g in group) if n]
+    # Names in another language of the page (a summary in English) cannot be compared word by word.
+    names = [n for n in (_name_tokens(text, g) for g in group if g.unit.lang == d.unit.lang) if n]
     mine = _name_tokens(text, d)
     if mine and names and not (mine <= names[0] or names[0] <= mine):
         return False
@@ -73,10 +81,18 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
     if named:
         n = head.name
         args.append(EventArgument("Name", n.start, n.end, text[n.start:n.end]))
+        # The same event named again in another language of the page (`Města pro integraci` /
+        # `Cities for Integration`) is a second Name.
+        langs = {head.unit.lang}
+        for d in sorted(named, key=lambda d: d.name.rank, reverse=True):
+            if d.unit.lang not in langs:
+                langs.add(d.unit.lang)
+                args.append(EventArgument("Name", d.name.start, d.name.end, text[d.name.start:d.name.end]))
+    dropped = _bodies_of_people(text, group) if etype == "Meeting" else set()
     for role in spec.roles:
         for d in group:
             for r, m in d.args:
-                if r != role or (role, _mention_key(m)) in seen:
+                if r != role or (role, _mention_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                     continue
                 if role in spec.single and any(a.role == role for a in args) and not _end_date(etype, role, m):
                     continue
@@ -92,6 +108,16 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
     cue_args = sum(d.cue_args for d in group)
     return Event(etype, head.start, head.end, text[head.start:head.end], head.unit.start, head.unit.end,
                  score=round(min(1.0, 0.5 + 0.1 * cue_args + 0.1 * bool(named)), 2), args=args)
+
+
+def _bodies_of_people(text: str, group: list[Draft]) -> set[int]:
+    """A body is a Participant only where no person is named for it (guide): `Лора Шмит от мрежата
+    ЕВРОСИТИС`, `Piotr Zieliński z ZMP` keep the person and drop the body named right after them."""
+    participants = [m for d in group for r, m in d.args if r == "Participant"]
+    people = [m for m in participants if m.label == "PER"]
+    return {id(m) for m in participants if m.label != "PER" and any(
+        p.end <= m.start and len(_WORDS.findall(text[p.end:m.start])) <= PERSON_BODY_GAP
+        and not _CLAUSE_END.search(text[p.end:m.start]) for p in people)}
 
 
 def _end_date(etype: str, role: str, m: Mention) -> bool:

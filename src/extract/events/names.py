@@ -10,7 +10,8 @@ from .drafts import Draft, NameSpan
 from .fold import fold
 from .lexicon import EventLexicon
 
-_QUOTED = re.compile(r"[„“\"«‘‹]([^„“”\"«»‘’‹›\n]{2,160}?)[“”\"»’‘›]")
+# Swedish and Finnish open a quote with ” as well as close it.
+_QUOTED = re.compile(r"[„“”\"«‘‹]([^„“”\"«»‘’‹›\n]{2,160}?)[“”\"»’‘›]")
 _TOKEN = re.compile(r"\S+")
 _ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.|-?[^\W\d_]{1,4})|[IVXLC]{1,6}\.?)$")
 _NAME_WORD = re.compile(r"^[\w.\-&+]+$")
@@ -18,6 +19,7 @@ _EDGE_PUNCT = "\"'“”„«»‘’()[]{}.,;:!?"
 _ACRONYM_TYPES = ("Project", "Publication")
 
 KIND_QUOTED, KIND_RUN, KIND_ACRONYM = 3, 2, 1
+_NOT_IN_RUN = ("LOC", "PER", "DATE")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -100,13 +102,24 @@ def _run(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) ->
         return None  # a capital that only starts the sentence (or marks any noun) says nothing
     last = k
     i = k + 1
+    inside: Mention | None = None  # the organisation a joiner led the run into (`του Δικτύου Πόλεων για την Ένταξη`)
     while i < len(toks):
         s, e = toks[i]
         if "\n" in text[toks[i - 1][1]:s] or text[toks[i - 1][1] - 1] in ",;:.":
             break
+        if inside is not None and s < inside.end:
+            last, i = i, i + 1  # the rest of that organisation's name, whatever its case
+            continue
         word = fold(text[s:e])
+        # An organisation may follow a joiner that is no list conjunction (`Συνέδριο του Δικτύου ...`,
+        # not `Konferansı Stutgart Belediyesi ve ...`); a place, person or date ends the name.
         if word in lex.name_joiners and i + 1 < len(toks) and text[toks[i + 1][0]].isupper() \
-                and not _covered(*toks[i + 1], mentions):
+                and not _covered(*toks[i + 1], mentions, _NOT_IN_RUN):
+            org = _covered(*toks[i + 1], mentions, ("ORG",))
+            if org is not None and lex.list_joiners.match(" " + word + " ") \
+                    and lex.list_joiners.match(" " + word + " ").group("conj"):
+                break
+            inside = org
             i += 2
             last = i - 1
             continue

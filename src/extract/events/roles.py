@@ -46,6 +46,8 @@ SPECS: dict[str, TypeSpec] = {
 }
 
 
+# Types that happen at a point or stretch of days, never over an open range (`since 2011`).
+POINT_TYPES = ("Meeting", "Founding", "Publication")
 # Types whose Date may be a start and an end (`from 2019 ... until June 2022`).
 END_DATE_TYPES = ("Project",)
 

@@ -29,7 +29,8 @@ def find_triggers(folded: str, unit: Unit, lex: EventLexicon, mentions: list[Men
     strong_types = {d.type for d in found if not d.weak}
     kept, dropped = [], []
     for d in found:
-        yields = lex.types[d.type].yields_to
+        # A weak trigger beside a strong one of its own type (`is a member ... and participates`) is the same event.
+        yields = (*lex.types[d.type].yields_to, d.type)
         (dropped if d.weak and strong_types.intersection(yields) else kept).append(d)
     return kept, dropped
 
