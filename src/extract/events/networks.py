@@ -1,0 +1,66 @@
+"""Tells whether a mention names a network (what a Membership joins, what a meeting belongs to): the
+entities stage's lexicon kind, a name of a network in the curated lexicon (read-only), a network word in
+the name (`Δίκτυο Πόλεων ...`), or one right before or after it (`мрежата ЕВРОСИТИС`, `CLIP ağının`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Mention
+from ..lexicon import load_entries
+from .fold import fold
+from .lexicon import EventLexicon
+
+# Lexicon kinds a city can be a member of: networks, network programmes, associations of municipalities.
+NETWORK_KINDS = ("network", "programme", "association")
+# A meeting belongs to a network or programme; an association of municipalities there is a body like others.
+MEETING_KINDS = ("network", "programme")
+
+_WORDS_AROUND = 2  # a network word this many words before or one word after the name marks it
+_WORD = re.compile(r"\w+")
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=4)
+def network_names(kinds: tuple[str, ...] | None = NETWORK_KINDS) -> tuple[frozenset[str], frozenset[str]]:
+    """(entity keys, folded surface forms) of the lexicon's entries of these kinds (None: of every kind)."""
+    entries = [e for e in load_entries() if kinds is None or e.kind in kinds]
+    forms = {_key(f) for e in entries for f in [e.name, *e.all_surface_forms()]}
+    return frozenset(e.key for e in entries), frozenset(f for f in forms if f)
+
+
+def _listed(mention: Mention, kinds: tuple[str, ...] | None) -> bool:
+    keys, forms = network_names(kinds)
+    return mention.entity_id in keys or any(_key(s) in forms for s in (mention.text, mention.value) if s)
+
+
+def _lexicon_kind(mention: Mention, kinds: tuple[str, ...]) -> bool | None:
+    """Whether the lexicon gives the mention one of `kinds`: the entities stage's kind, else a lexicon name;
+    None where the lexicon does not know it."""
+    kind = str(mention.attrs.get("kind") or "")
+    if kind:
+        return kind.lower() in kinds
+    return _listed(mention, kinds) if _listed(mention, None) else None
+
+
+def is_network(mention: Mention, lex: EventLexicon, folded: str | None = None,
+               kinds: tuple[str, ...] = NETWORK_KINDS) -> bool:
+    if mention.label != "ORG":
+        return False
+    known = _lexicon_kind(mention, kinds)
+    if known is not None:
+        return known
+    if lex.network_words is None:
+        return False
+    if any(lex.network_words.search(fold(s)) for s in (mention.text, mention.value or "") if s):
+        return True
+    if folded is None:
+        return False
+    before = folded[max(0, mention.start - 40):mention.start]
+    words = list(_WORD.finditer(before))[-_WORDS_AROUND:]
+    after = _WORD.search(folded, mention.end, min(len(folded), mention.end + 30))
+    near = [before[w.start():w.end()] for w in words] + ([after.group()] if after else [])
+    return any(lex.network_words.fullmatch(w) for w in near)
