@@ -36,16 +36,18 @@ def _mentions(text: str, specs: list[str]) -> list[Mention]:
     return out
 
 
-def _document(lang: str, text: str, specs: list[str], doc_date: str | None = None) -> Document:
+def _document(lang: str, text: str, specs: list[str], doc_date: str | None = None,
+              paragraph_langs: list[str] | None = None) -> Document:
+    """`paragraph_langs`: the language of each paragraph of a mixed page (default: all `lang`)."""
     doc = Document("t", "t.txt", text=text, lang=lang, doc_date=doc_date)
     doc.mentions = _mentions(text, specs)
     config = RunConfig()
     build_stage("segment", config)(doc)
-    for p in doc.paragraphs:
-        p.lang = lang
+    for i, p in enumerate(doc.paragraphs):
+        p.lang = paragraph_langs[i] if paragraph_langs else lang
     build_stage("sentences", config)(doc)
     for s in doc.sentences:
-        s.lang = lang
+        s.lang = doc.lang_at(s.start)
     return doc
 
 
@@ -73,7 +75,7 @@ def _document_cases():
 
 @pytest.mark.parametrize("case", _document_cases())
 def test_document(case):
-    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"))
+    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"), case.get("paragraph_langs"))
     doc.events = extract_events(doc)
     counts: dict[str, int] = {}
     for e in doc.events:
@@ -84,7 +86,7 @@ def test_document(case):
 
 @pytest.mark.parametrize("case", _document_cases())
 def test_offsets_and_ids(case):
-    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"))
+    doc = _document(case["lang"], case["text"], case["mentions"], case.get("doc_date"), case.get("paragraph_langs"))
     doc.events = extract_events(doc)
     assert [e.event_id for e in doc.events] == [f"E{i}" for i in range(1, len(doc.events) + 1)]
     ids = {m.mention_id for m in doc.mentions}

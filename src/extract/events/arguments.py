@@ -96,6 +96,8 @@ class SentenceArguments:
                         continue  # the cue is the very word that was not read as this type's trigger
                     holders = [d for d in drafts if cue.role in SPECS[d.type].roles
                                and not (d.implicit and bare_place)]
+                    # A trigger in the sentence anchors its cues before any event the sentence only follows.
+                    holders = [d for d in holders if not d.implicit] or holders
                     if not holders:
                         continue
                     target = min(holders, key=lambda d: (abs(d.start - pos), d.start))
