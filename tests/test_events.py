@@ -10,7 +10,7 @@ import pytest
 from extract.config import RunConfig
 from extract.document import Document, Mention
 from extract.events import extract_events
-from extract.events.fold import fold
+from extract.textfold import fold_accents as fold
 from extract.registry import build_stage
 
 DATA = Path(__file__).parent / "data"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fold import fold
+from ..textfold import fold
 from .grammar import GAP, any_of
 from .normalise import point_value
 from .resources import date_resources

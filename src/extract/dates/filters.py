@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fold import fold
+from ..textfold import fold
 from .grammar import any_of
 from .resources import date_resources
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import lang_resource
-from .fold import fold, strip_accents
+from ..textfold import fold, strip_accents
 
 _WIDTHS = ("wide", "abbreviated")
 _CONTEXTS = ("format", "stand-alone")

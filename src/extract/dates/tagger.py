@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..document import Mention
-from .fold import fold
+from ..textfold import fold
 from .grammar import Grammar, grammar
 from .normalise import (Point, open_value, parse_anchor, point_value, range_value, relative_value,
                         weekday_value)

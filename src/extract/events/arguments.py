@@ -6,7 +6,7 @@ import re
 
 from ..document import Mention
 from .drafts import Draft, Unit
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 from .networks import MEETING_KINDS, is_network
 from .patterns import Cue

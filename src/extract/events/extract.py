@@ -6,7 +6,7 @@ from typing import Callable
 from ..document import Document, Event, Mention
 from .arguments import SentenceArguments
 from .drafts import Draft, Unit
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name

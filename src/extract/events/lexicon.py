@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import lang_resource
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .patterns import Cue, alternation, compile_cue
 from .roles import SPECS
 

@@ -8,7 +8,7 @@ import re
 
 from ..document import Event, EventArgument, Mention
 from .drafts import Draft
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .roles import END_DATE_TYPES, SPECS
 
 

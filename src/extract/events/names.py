@@ -7,7 +7,7 @@ import re
 
 from ..document import Mention
 from .drafts import Draft, NameSpan
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 
 # Swedish and Finnish open a quote with ” as well as close it.

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Mention
 from ..lexicon import load_entries
-from .fold import fold
+from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 
 # Lexicon kinds a city can be a member of: networks, network programmes, associations of municipalities.

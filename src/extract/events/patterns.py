@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fold import fold
+from ..textfold import fold_accents as fold
 
 _GAP = r"[\s,\-–—'’]{1,4}"  # between the words of one pattern
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..config import RunConfig
 from ..dates.dateline import find_dateline
-from ..dates.fold import fold
+from ..textfold import fold
 from ..dates.merge import merge_dates
 from ..dates.normalise import parse_anchor
 from ..dates.tagger import scan, to_mention, weekday_context
