@@ -57,17 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     run.add_argument("-o", "--out", type=Path, required=True, help="output folder (created if missing)")
     run.add_argument("--langs", type=_langs, default=DEFAULT_LANGS,
-                     help="languages this run supports, e.g. tr,bg,el,sv (default: %(default)s joined); "
-                          "documents in other languages get status skipped")
+                     help="languages this run supports, e.g. tr,bg,el,sv (default: the EU languages and "
+                          f"Turkish: {','.join(DEFAULT_LANGS)}); documents in other languages get status skipped")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default 1); output is identical")
     run.add_argument("--format", type=_formats, default=("csv", "parquet"), dest="formats",
                      help="table formats: csv, parquet or csv,parquet (default)")
     run.add_argument("--doc-date", type=_day, help="document date YYYY-MM-DD for dates without a year and "
                      "relative dates (default: a dateline in the text or the HTML metadata)")
     run.add_argument("--models", type=Path, default=default_models_dir(), help="folder of trained models (default: %(default)s)")
-    run.add_argument("--ner-backend", choices=("spacy", "stanza"), default="spacy")
+    run.add_argument("--ner-backend", choices=("spacy", "stanza"), default="spacy",
+                     help="spacy: the project's models (default); stanza: official Stanza models from --stanza-dir "
+                          "(optional extra: pip install '.[stanza]')")
     run.add_argument("--stanza-dir", type=Path, help="local stanza_resources folder for --ner-backend stanza")
-    run.add_argument("--langid-backend", choices=("langdetect", "lingua", "combo"), default=RunConfig.langid_backend)
+    run.add_argument("--langid-backend", choices=("langdetect", "lingua", "combo"), default=RunConfig.langid_backend,
+                     help="language identifier (default %(default)s; combo adds lingua for short paragraphs)")
     run.add_argument("--max-mb", type=float, default=20.0, help="skip files larger than this (default 20 MB)")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar on stderr (default: only on a terminal)")
