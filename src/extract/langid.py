@@ -68,6 +68,8 @@ class Identifier:
         script, letters = dominant_script(text)
         if letters < 40:
             return None, 0.0
+        if script in SCRIPT_LANGS and set(SCRIPT_LANGS[script]) <= set(self.langs):
+            return None, 0.0  # every language written in this script is supported
         lang, score = _langdetect_identify(None, text)
         if lang and lang not in self.langs and score >= 0.95:
             return lang, score

@@ -23,7 +23,7 @@ class LangIdStage:
         self.identifier = Identifier(tuple(config.langs), backend=config.langid_backend)
 
     def __call__(self, doc: Document) -> None:
-        foreign, score = self.identifier.unsupported(doc.text[:SAMPLE_CHARS * 3])
+        foreign, score = self.identifier.unsupported(doc.text[:SAMPLE_CHARS * 2])
         if foreign:
             doc.lang, doc.lang_score, doc.langs = foreign, score, [foreign]
             doc.fail("skipped", f"unsupported language: {foreign} (this run supports {', '.join(self.config.langs)}; see --langs)")
