@@ -23,6 +23,7 @@ def headline(report: dict) -> dict[str, float | None]:
         "date_value_accuracy": _pct(report["dates"]["value_accuracy"]),
         "entity_bcubed_f1": _pct(report["entities"]["bcubed"]["f1"]),
         "place_linking_accuracy": _pct(report["linking"]["accuracy"]),
+        "place_linking_accuracy_found": _pct(report["linking"].get("accuracy_found")),
         "event_tuple_f1": _pct(report["events"]["tuples"]["overall"]["f1"]),
         "meeting_date_f1": _pct(roles["Meeting.Date"]["f1"]) if "Meeting.Date" in roles else None,
         "meeting_place_f1": _pct(roles["Meeting.Place"]["f1"]) if "Meeting.Place" in roles else None,

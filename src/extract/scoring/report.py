@@ -33,7 +33,8 @@ def to_markdown(report: dict) -> str:
     lines += [f"DATE value accuracy: {_f(d['value_accuracy'])} ({d['correct']}/{d['n_matched']} span-matched, "
               f"{d['n_gold']} gold DATEs)",
               f"Entity clustering B-cubed: P {_f(e['p'])} R {_f(e['r'])} F1 {_f(e['f1'])} ({e['n_mentions']} mentions)",
-              f"Place linking accuracy: {_f(link['accuracy'])} ({link['correct']}/{link['n']} gold LOC with GeoNames id)",
+              f"Place linking accuracy: {_f(link['accuracy'])} ({link['correct']}/{link['n']} gold LOC with GeoNames id); "
+              f"among the {link.get('found', 0)} found: {_f(link.get('accuracy_found'))}",
               ""]
     tuples = report["events"]["tuples"]
     lines += ["## Event tuples (type, role, argument)", "", *_PRF_HEAD, _prf_row("all", tuples["overall"])]
