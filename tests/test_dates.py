@@ -116,11 +116,13 @@ def test_stage_merge(case):
     text = case["text"]
     mentions = [Mention(*_place(text, span), span, "DATE", source="model") for span in case.get("model", [])]
     mentions += [Mention(*_place(text, span), span, label, source="lexicon") for span, label in case.get("names", [])]
+    mentions += [Mention(*_place(text, span), span, label, source="model") for span, label in case.get("model_names", [])]
     doc = _run_stage(text, case["lang"], mentions, case.get("doc_date", ""))
     dates = [(m.text, m.value or "") for m in doc.mentions if m.label == "DATE"]
     assert dates == [tuple(e) for e in case["expect"]]
     assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
-    assert len([m for m in doc.mentions if m.label != "DATE"]) == len(case.get("names", []))
+    kept = [m.text for m in doc.mentions if m.label != "DATE"]
+    assert kept == [span for span, _ in case.get("names", [])] + case.get("expect_names", [])
 
 
 @pytest.mark.parametrize("case", STAGE_CASES["anchor"], ids=[c["name"] for c in STAGE_CASES["anchor"]])

@@ -5,13 +5,13 @@ import pytest
 
 from conftest import read_tsv
 from extract.document import Mention
-from extract.stages.ner import StanzaModels, resolve_overlaps, trim_span
+from extract.stages.ner import StanzaModels, model_span, resolve_overlaps
 
 
 @pytest.mark.parametrize("case", read_tsv("trim_cases.tsv"), ids=lambda c: c["found"])
 def test_trim_span(case):
     start = case["text"].index(case["found"])
-    s, e = trim_span(case["text"], start, start + len(case["found"]), case["lang"])
+    s, e = model_span(case["text"], start, start + len(case["found"]), case["lang"])
     assert case["text"][s:e] == case["expected"]
 
 
@@ -39,3 +39,21 @@ def test_stanza_backend_without_models_says_how_to_install(tmp_path):
         StanzaModels(tmp_path)
     message = str(exc.value)
     assert "stanza" in message and ("pip install" in message or "resources.json" in message)
+
+
+def test_model_span_stops_at_the_sentence_end(monkeypatch):
+    import spacy
+
+    from extract.config import RunConfig
+    from extract.document import Document
+    from extract.registry import build_stage
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Ministry of the Interior. The"}])
+    doc = Document("d", "<test>", text="She thanked the Ministry of the Interior. The city agreed to host the forum.")
+    for name in ("segment", "langid", "sentences"):
+        build_stage(name, RunConfig())(doc)
+    stage = build_stage("ner", RunConfig())
+    monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
+    stage(doc)
+    assert [m.text for m in doc.mentions if m.source == "model"] == ["Ministry of the Interior"]

@@ -3,7 +3,8 @@
 Where both found a date, the tagger's span and value win (its spans follow the guide's span rules).
 A model DATE the tagger did not cover is kept with the value the normaliser reads from its text, unless it
 is a duration, clock time or vague period (no DATE per the guide). A tagger date inside a curated lexicon
-name (`Horizon 2020`, `Agenda 2030`) is part of that name: the guide labels names whole, without nesting.
+name (`Horizon 2020`, `Agenda 2030`) is part of that name: the guide labels names whole, without nesting;
+and a model's ORG/LOC/PER span inside a date expression is dropped.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def merge_dates(mentions: list[Mention], tagged: list[Mention], lang_at, anchor:
     others = [m for m in mentions if m.label != "DATE"]
     lexicon_names = [m for m in others if m.source == "lexicon"]
     tagged = [t for t in tagged if not any(n.start <= t.start and t.end <= n.end for n in lexicon_names)]
+    # A model ORG/LOC/PER span that lies inside a date expression (`27. November` read as ORG) is that date.
+    others = [m for m in others if m.source != "model" or not any(t.start <= m.start and m.end <= t.end for t in tagged)]
     merged = list(tagged)
     # Earlier rule DATEs (the stage run twice) are replaced by this run's, not merged with them.
     for m in (m for m in mentions if m.label == "DATE" and m.source != "rule"):

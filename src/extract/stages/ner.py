@@ -45,6 +45,23 @@ def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, i
     return start, end
 
 
+def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
+    """A model's span made to follow the guide: an acronym in brackets after a name is a span of its own,
+    so an unclosed bracket ends the name; a leading article of the language is not part of the name."""
+    start, end = trim_span(text, start, end, lang)
+    surface = text[start:end]
+    if "(" in surface and ")" not in surface[surface.index("("):]:
+        end = start + surface.index("(")
+        start, end = trim_span(text, start, end, lang)
+    articles = lang_resource(lang, "text").get("articles", [])
+    if articles:
+        m = re.match(r"(\w+['’]?)\s*", text[start:end])
+        if m and m.group(1).lower() in articles and m.end() < end - start:
+            if m.group(1)[-1] in "'’" or text[start + len(m.group(1))].isspace():
+                start += m.end()
+    return start, end
+
+
 def _ends_with_abbreviation(surface: str) -> bool:
     """A final period that belongs to the name: a short capitalised last word of a longer name ("Acme Co.")."""
     words = surface[:-1].split()
@@ -135,6 +152,7 @@ class NerStage:
             self.models = SpacyModels(config.models_dir)
 
     def __call__(self, doc: Document) -> None:
+        self._sentences = doc.sentences
         by_lang: dict[str, list] = {}
         for para in doc.paragraphs:
             lang = para.lang or doc.lang
@@ -160,21 +178,30 @@ class NerStage:
         if isinstance(self.models, StanzaModels):
             for para in paras:
                 for ent in nlp(text[para.start:para.end]).ents:
-                    out.extend(self._mention(text, para.start + ent.start_char, para.start + ent.end_char,
-                                             StanzaModels.LABELS.get(ent.type), lang, 1.0))
+                    start = para.start + ent.start_char
+                    out.extend(self._mention(text, start, para.start + ent.end_char, StanzaModels.LABELS.get(ent.type),
+                                             lang, 1.0, self._sentence_end(start)))
             return out
         texts = [text[p.start:p.end] for p in paras]
         for para, sdoc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for ent in sdoc.ents:
-                out.extend(self._mention(text, para.start + ent.start_char, para.start + ent.end_char,
-                                         ent.label_, lang, 1.0))
+                start = para.start + ent.start_char
+                out.extend(self._mention(text, start, para.start + ent.end_char, ent.label_, lang, 1.0,
+                                         self._sentence_end(start)))
         return out
 
+    def _sentence_end(self, offset: int) -> int | None:
+        """End of the sentence holding offset: a name never runs into the next sentence."""
+        for sentence in self._sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.end
+        return None
+
     @staticmethod
-    def _mention(text, start, end, label, lang, score) -> list[Mention]:
+    def _mention(text, start, end, label, lang, score, limit: int | None = None) -> list[Mention]:
         if label not in ("ORG", "LOC", "PER", "DATE"):
             return []
-        start, end = trim_span(text, start, end, lang)
+        start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
