@@ -3,7 +3,8 @@
 Models live in `models/<lang>/` (trained by `make models`); a language without its own model uses the
 multilingual `models/xx/`. Lexicon matches (networks, EU bodies, funds, municipality patterns) are precise,
 so they win over an overlapping model span, except where the model found a longer name of the same type
-around them (the guide labels the whole name).
+around them (the guide labels the whole name). Last, the gazetteer's place spotter adds the places both
+missed.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..document import Document, Mention
+from ..entities.spotter import find_places
 from ..registry import register_stage
 from ..resources import lang_resource
 
@@ -168,7 +170,15 @@ class NerStage:
                     for m in lexicon.find(doc.text, para.start, para.end):
                         m.attrs.setdefault("lang", lang)
                         found.append(m)
-        doc.mentions.extend(resolve_overlaps(found))
+        kept = resolve_overlaps(found)
+        # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
+        starts = {sentence.start for sentence in doc.sentences}
+        for lang in sorted(by_lang):
+            for para in by_lang[lang]:
+                for m in find_places(doc.text, para.start, para.end, lang, starts):
+                    if not any(k.start < m.end and m.start < k.end for k in kept):
+                        kept.append(m)
+        doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
     def _model_mentions(self, text: str, paras, lang: str) -> list[Mention]:
         nlp = self.models.get(lang)
