@@ -57,3 +57,21 @@ def test_model_span_stops_at_the_sentence_end(monkeypatch):
     monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
     stage(doc)
     assert [m.text for m in doc.mentions if m.source == "model"] == ["Ministry of the Interior"]
+
+
+def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
+    import spacy
+
+    from extract.config import RunConfig
+    from extract.document import Document
+    from extract.registry import build_stage
+
+    nlp = spacy.blank("bg")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "РЕГИОНИ"}, {"label": "ORG", "pattern": "Региони"}])
+    doc = Document("d", "<test>", text="РЕГИОНИ И ГРАДОВЕ В ПОДКРЕПА НА ИНТЕГРАЦИЯТА\nРегиони и градове обсъдиха интеграцията.")
+    for name in ("segment", "langid", "sentences"):
+        build_stage(name, RunConfig())(doc)
+    stage = build_stage("ner", RunConfig())
+    monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
+    stage(doc)
+    assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Региони")]

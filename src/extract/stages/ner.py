@@ -64,6 +64,12 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     return start, end
 
 
+def _shouting(line: str) -> bool:
+    """A line written in capitals (a headline), judged on its letters."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
 def _ends_with_abbreviation(surface: str) -> bool:
     """A final period that belongs to the name: a short capitalised last word of a longer name ("Acme Co.")."""
     words = surface[:-1].split()
@@ -192,6 +198,9 @@ class NerStage:
                     out.extend(self._mention(text, start, para.start + ent.end_char, StanzaModels.LABELS.get(ent.type),
                                              lang, 1.0, self._sentence_end(start)))
             return out
+        # The models learnt names from their capitals; in a line written all in capitals every word looks
+        # like one (`РЕГИОНИ, ГРАДОВЕ`), so such lines get the lexicon, the spotter and the date rules only.
+        paras = [p for p in paras if not _shouting(text[p.start:p.end])]
         texts = [text[p.start:p.end] for p in paras]
         for para, sdoc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for ent in sdoc.ents:
