@@ -75,3 +75,10 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
     monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
     stage(doc)
     assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Региони")]
+
+
+@pytest.mark.parametrize("case", read_tsv("venue_cases.tsv"), ids=lambda c: c["name"])
+def test_venue_names(case):
+    from extract.stages.ner import is_venue
+
+    assert is_venue(case["name"], case["lang"]) == (case["venue"] == "1")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..document import Document, Mention
 from ..entities.spotter import find_places
 from ..registry import register_stage
 from ..resources import lang_resource
+from ..textfold import fold_accents
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,20 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
             if m.group(1)[-1] in "'’" or text[start + len(m.group(1))].isspace():
                 start += m.end()
     return start, end
+
+
+@lru_cache(maxsize=None)
+def _venue_pattern(lang: str | None):
+    words = lang_resource(lang, "entities").get("venues", {}).get("words", [])
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
+
+
+def is_venue(surface: str, lang: str | None) -> bool:
+    """A name with a venue or building word of its language (`Stuttgarter Rathaus`, `Συνεδριακό Κέντρο`)."""
+    pattern = _venue_pattern(lang)
+    return bool(pattern and pattern.search(fold_accents(surface)))
 
 
 def _shouting(line: str) -> bool:
@@ -223,6 +239,8 @@ class NerStage:
         start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
+        if label == "ORG" and is_venue(text[start:end], lang):
+            label = "LOC"  # the guide: venues and buildings are places
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
 
 
