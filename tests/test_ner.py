@@ -82,3 +82,10 @@ def test_venue_names(case):
     from extract.stages.ner import is_venue
 
     assert is_venue(case["name"], case["lang"]) == (case["venue"] == "1")
+
+
+@pytest.mark.parametrize("case", read_tsv("meeting_name_cases.tsv"), ids=lambda c: c["name"])
+def test_meeting_names_are_not_organisations(case):
+    from extract.stages.ner import is_meeting_name
+
+    assert is_meeting_name(case["name"], case["lang"]) == (case["meeting"] == "1")

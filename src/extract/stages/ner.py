@@ -74,6 +74,23 @@ def _venue_pattern(lang: str | None):
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
 
 
+@lru_cache(maxsize=None)
+def _meeting_pattern(lang: str | None):
+    """The Meeting trigger words of the language's event lexicon (`conference*`: a stem)."""
+    triggers = lang_resource(lang, "events").get("Meeting", {}).get("triggers", [])
+    if not triggers:
+        return None
+    parts = [re.escape(fold_accents(t.rstrip("*"))).replace("\\ ", r"\s+") + (r"\w*" if t.endswith("*") else r"(?!\w)")
+             for t in triggers]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def is_meeting_name(surface: str, lang: str | None) -> bool:
+    """A name holding a meeting word of its language (conference, Konferansı, συνέδριο): an event's name."""
+    pattern = _meeting_pattern(lang)
+    return bool(pattern and pattern.search(fold_accents(surface)))
+
+
 def is_venue(surface: str, lang: str | None) -> bool:
     """A name with a venue or building word of its language (`Stuttgarter Rathaus`, `Συνεδριακό Κέντρο`)."""
     pattern = _venue_pattern(lang)
@@ -241,6 +258,8 @@ class NerStage:
             return []
         if label == "ORG" and is_venue(text[start:end], lang):
             label = "LOC"  # the guide: venues and buildings are places
+        if label == "ORG" and is_meeting_name(text[start:end], lang):
+            return []  # `11. CLIP Konferansı ve Buluşması` is an event's Name, not an organisation
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
 
 
