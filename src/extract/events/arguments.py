@@ -79,23 +79,27 @@ class SentenceArguments:
         for etype in sorted({d.type for d in drafts}, key=lambda t: (t in follow_only, t)):
             of_type = [d for d in drafts if d.type == etype]
             taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
+            taken_at: dict[int, int] = {}  # mention id -> where the cue that took it starts
             # `organised by X` is passive: the same words may not also read as active `X organised`.
             passive = [(c.role, h.start(), h.end()) for c in self.lex.types[etype].cues
                        if c.side == "after" and len(c.pattern.split()) > 2  # verb + agent word + `_`
                        for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
             for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
                 labels = labels_for(etype, cue.role)
-                # A bare preposition (`in _`) in a sentence that only follows an event says where something
-                # else is (`v Brně žije ...`); a place there needs a verb of its own (`se tiendront au _`).
-                bare_place = cue.role == "Place" and cue.words is not None and len(cue.pattern.split()) <= 2
-                for pos, chain in self._cue_hits(cue, labels, taken):
+                # A bare preposition (`in _`, `by _`) in a sentence that only follows an event says where or by
+                # whom something else is (`v Brně žije ...`); there it needs a verb of its own (`se tiendront au _`).
+                bare_preposition = cue.words is not None and len(cue.pattern.split()) <= 2 and (
+                    cue.role == "Place" or (cue.role == "Founder" and cue.side == "after"))
+                for pos, chain in self._cue_hits(cue, labels, taken, taken_at):
                     if cue.side == "before" and cue.words is not None and any(
                             r == cue.role and s <= pos < e for r, s, e in passive):
                         continue
                     if any(w.type == etype and w.start <= pos < w.end for w in dropped):
                         continue  # the cue is the very word that was not read as this type's trigger
+                    if cue.side == "before" and self._after_passive_aux(pos):
+                        continue  # `X was founded in 2006 by Y`: X is what was founded, not who founded it
                     holders = [d for d in drafts if cue.role in SPECS[d.type].roles
-                               and not (d.implicit and bare_place)]
+                               and not (d.implicit and bare_preposition)]
                     # A trigger in the sentence anchors its cues before any event the sentence only follows.
                     holders = [d for d in holders if not d.implicit] or holders
                     if not holders:
@@ -116,6 +120,11 @@ class SentenceArguments:
                         target.add(role, m, by_cue=True)
                         self.claimed.setdefault(etype, set()).add(id(m))
                         taken.add(id(m))
+                        taken_at.setdefault(id(m), pos)
+
+    def _after_passive_aux(self, pos: int) -> bool:
+        aux = self.lex.passive_aux
+        return aux is not None and aux.search(self.folded[max(self.unit.start, pos - 40):pos]) is not None
 
     def _other_network(self, m: Mention) -> bool:
         """Another network than `m` in the sentence (`RECI forma parte del programa Ciudades Interculturales`)."""
@@ -134,7 +143,7 @@ class SentenceArguments:
                 return nxt
         return m
 
-    def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int]):
+    def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int], taken_at: dict[int, int] | None = None):
         """(cue offset, [mentions]) for each place the cue finds an argument."""
         u = self.unit
         single_word = cue.words is not None and len(cue.pattern.replace("_", "").split()) == 1
@@ -142,8 +151,12 @@ class SentenceArguments:
         if cue.side == "after":
             for hit in cue.words.finditer(self.folded, u.start, u.end):
                 for m in self.mentions:
-                    if m.start < hit.end():
+                    if m.start < hit.start() or m.end <= hit.end():
                         continue
+                    if m.start < hit.end():
+                        # The cue's last word is the name's own head (`από τον Δήμο` in `τον Δήμο Αθηναίων`):
+                        # a shorter cue reads it; skipping to the next name would pick the wrong one.
+                        break
                     gap = gap_words(self.text, hit.end(), m.start)
                     if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
                         break
@@ -170,6 +183,8 @@ class SentenceArguments:
                     passed.append(m)
                     continue
                 if id(m) in taken:
+                    if (taken_at or {}).get(id(m)) == hit.start():
+                        break  # a longer cue at these very words (`_ tarafından kuruldu`) took its name
                     continue  # verb-final clauses: the subject stands before the object a cue took
                 if cue.suffix and not has_suffix(self.text, m, cue.suffix):
                     break  # the case ending belongs on the nearest name

@@ -39,6 +39,9 @@ class EventLexicon:
     oblique_suffixes: tuple[str, ...] = ()  # case endings that keep a name from being a verb's subject
     max_gap_words: int = DEFAULT_MAX_GAP_WORDS
     capitalised_nouns: bool = False  # German: a capital letter does not mark a name
+    # `was`, `е`: an auxiliary just before a verb cue makes it passive (`X was founded in 2006 by Y`), so the
+    # name before it is no agent.
+    passive_aux: re.Pattern | None = None
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -83,6 +86,8 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         oblique_suffixes=tuple(fold(x) for x in data.get("oblique_suffixes", [])),
         max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
+        if data.get("passive_aux") else None,
     )
 
 

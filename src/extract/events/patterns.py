@@ -29,7 +29,9 @@ def word_regex(word: str) -> str:
 
 def phrase_regex(phrase: str) -> str:
     words = phrase.split()
-    return r"(?<!\w)" + _GAP.join(word_regex(w) for w in words)
+    # A possessive (`_'s report`) is glued to the name before it, so it may follow a letter.
+    start = "" if words and words[0].startswith("'") else r"(?<!\w)"
+    return start + _GAP.join(word_regex(w) for w in words)
 
 
 def alternation(phrases: list[str]) -> re.Pattern | None:
