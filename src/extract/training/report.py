@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..config import default_models_dir
 from .card import read_card
+from .recipes import available_langs
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 LABEL_ORDER = ("PER", "ORG", "LOC", "DATE")
@@ -22,13 +23,21 @@ def _f(result: dict, label: str) -> str:
 
 
 def results_markdown(models_dir: Path) -> str:
-    cards = [c for c in (read_card(p) for p in sorted(models_dir.iterdir()) if p.is_dir()) if c]
+    order = {lang: i for i, lang in enumerate(available_langs())}
+    folders = sorted((p for p in models_dir.iterdir() if p.is_dir()), key=lambda p: (order.get(p.name, 99), p.name))
+    cards = [c for c in (read_card(p) for p in folders) if c]
     lines = ["| lang | training data (items) | selection dev | P | R | F1 | " + " | ".join(f"F1 {l}" for l in LABEL_ORDER)
              + " | size MB | words/s | steps | train min |",
-             "|---" * (11 + len(LABEL_ORDER)) + "|"]
+             "|---" * (10 + len(LABEL_ORDER)) + "|"]
     for card in cards:
-        data = ", ".join(f"{s['corpus']} {s['train']['items']}" for s in card["corpora"])
-        selection = "+".join(s["corpus"] for s in card["corpora"] if s.get("select"))
+        mixed = [s for s in card["corpora"] if s["dev"] == "sample"]
+        if mixed:
+            data = (f"equal samples of {len(mixed)} languages "
+                    f"({sum(s['train']['items'] for s in mixed)} items, {card['train_stats']['words']} words)")
+            selection = "samples of their selection devs"
+        else:
+            data = ", ".join(f"{s['corpus']} {s['train']['items']}" for s in card["corpora"])
+            selection = "+".join(s["corpus"] for s in card["corpora"] if s.get("select"))
         dev = card["dev"]
         lines.append(f"| {card['lang']} | {data} | {selection} | {dev['p']:.1f} | {dev['r']:.1f} | **{dev['f']:.1f}** | "
                      + " | ".join(_f(dev, l) for l in LABEL_ORDER)
@@ -39,7 +48,7 @@ def results_markdown(models_dir: Path) -> str:
     if others:
         lines += ["", "Each source's own dev set (same models):", "",
                   "| lang | dev of | items | P | R | F1 | " + " | ".join(f"F1 {l}" for l in LABEL_ORDER) + " |",
-                  "|---" * (6 + len(LABEL_ORDER)) + "|"]
+                  "|---" * (5 + len(LABEL_ORDER)) + "|"]
         for lang, name, r in others:
             lines.append(f"| {lang} | {name} | {r['docs']} | {r['p']:.1f} | {r['r']:.1f} | {r['f']:.1f} | "
                          + " | ".join(_f(r, l) for l in LABEL_ORDER) + " |")
