@@ -44,7 +44,14 @@ class LangIdStage:
                 para.lang, para.lang_score = lang, score
             doc.lang, doc.lang_score, doc.langs = lang, score, [lang] if lang else []
         else:
-            doc.lang = self._rank(doc, letters)[0][0]
+            # The document's language is decided by the paragraphs identified with confidence.
+            sure = {i: n for i, n in letters.items() if doc.paragraphs[i].lang_score >= UNSURE} or letters
+            ranked = self._rank(doc, sure)
+            doc.lang = ranked[0][0]
+            if len(ranked) > 1 and ranked[1][1] >= CLOSE * ranked[0][1]:
+                # A page and its translation: the language it starts in is the original.
+                doc.lang = next(doc.paragraphs[i].lang for i in sorted(sure)
+                                if doc.paragraphs[i].lang in (ranked[0][0], ranked[1][0]))
             # An unsure guess that differs from the document's language is not believed: a real second
             # language is recognised with confidence.
             for i in letters:
@@ -53,11 +60,6 @@ class LangIdStage:
                     para.lang, para.lang_score = doc.lang, 0.0
             ranked = self._rank(doc, letters)
             total = sum(letters.values())
-            doc.lang = ranked[0][0]
-            if len(ranked) > 1 and ranked[1][1] >= CLOSE * ranked[0][1]:
-                # A page and its translation: the language it starts in is the original.
-                doc.lang = next(doc.paragraphs[i].lang for i in sorted(letters)
-                                if doc.paragraphs[i].lang in (ranked[0][0], ranked[1][0]))
             doc.langs = [lang for lang, n in ranked if n / total >= MIN_SHARE] or [doc.lang]
             scores = [doc.paragraphs[i].lang_score for i in letters if doc.paragraphs[i].lang == doc.lang]
             doc.lang_score = round(sum(scores) / len(scores), 4) if scores else 0.0
