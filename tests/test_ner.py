@@ -41,39 +41,34 @@ def test_stanza_backend_without_models_says_how_to_install(tmp_path):
     assert "stanza" in message and ("pip install" in message or "resources.json" in message)
 
 
-def test_model_span_stops_at_the_sentence_end(monkeypatch):
+def _ner_with_fake_model(monkeypatch, lang: str, patterns: list[dict], text: str):
+    """The NER stage over `text` with an entity ruler standing in for the trained model."""
     import spacy
 
     from extract.config import RunConfig
     from extract.document import Document
     from extract.registry import build_stage
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Ministry of the Interior. The"}])
-    doc = Document("d", "<test>", text="She thanked the Ministry of the Interior. The city agreed to host the forum.")
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)
+    doc = Document("d", "<test>", text=text)
     for name in ("segment", "langid", "sentences"):
         build_stage(name, RunConfig())(doc)
     stage = build_stage("ner", RunConfig())
-    monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
+    monkeypatch.setattr(stage.models, "get", lambda _: nlp)
     stage(doc)
+    return doc
+
+
+def test_model_span_stops_at_the_sentence_end(monkeypatch):
+    doc = _ner_with_fake_model(monkeypatch, "en", [{"label": "ORG", "pattern": "Ministry of the Interior. The"}],
+                               "She thanked the Ministry of the Interior. The city agreed to host the forum.")
     assert [m.text for m in doc.mentions if m.source == "model"] == ["Ministry of the Interior"]
 
 
 def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
-    import spacy
-
-    from extract.config import RunConfig
-    from extract.document import Document
-    from extract.registry import build_stage
-
-    nlp = spacy.blank("bg")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "РЕГИОНИ"}, {"label": "ORG", "pattern": "Региони"}])
-    doc = Document("d", "<test>", text="РЕГИОНИ И ГРАДОВЕ В ПОДКРЕПА НА ИНТЕГРАЦИЯТА\nРегиони и градове обсъдиха интеграцията.")
-    for name in ("segment", "langid", "sentences"):
-        build_stage(name, RunConfig())(doc)
-    stage = build_stage("ner", RunConfig())
-    monkeypatch.setattr(stage.models, "get", lambda lang: nlp)
-    stage(doc)
+    doc = _ner_with_fake_model(monkeypatch, "bg", [{"label": "ORG", "pattern": "РЕГИОНИ"}, {"label": "ORG", "pattern": "Региони"}],
+                               "РЕГИОНИ И ГРАДОВЕ В ПОДКРЕПА НА ИНТЕГРАЦИЯТА\nРегиони и градове обсъдиха интеграцията.")
     assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Региони")]
 
 
