@@ -84,3 +84,11 @@ def test_meeting_names_are_not_organisations(case):
     from extract.stages.ner import is_meeting_name
 
     assert is_meeting_name(case["name"], case["lang"]) == (case["meeting"] == "1")
+
+
+@pytest.mark.parametrize("case", read_tsv("bare_place_cases.tsv"), ids=lambda c: c["span"])
+def test_bare_place_names(case):
+    from extract.stages.ner import _bare_place
+
+    start = case["text"].index(case["span"])
+    assert _bare_place(case["text"], start, start + len(case["span"]), case["lang"]) == (case["place"] == "1")

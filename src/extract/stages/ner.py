@@ -97,6 +97,11 @@ def is_venue(surface: str, lang: str | None) -> bool:
     return bool(pattern and pattern.search(fold_accents(surface)))
 
 
+def _bare_place(text: str, start: int, end: int, lang: str | None) -> bool:
+    """The span is exactly a place name the gazetteer's spotter accepts."""
+    return any(m.start == start and m.end == end for m in find_places(text, start, end, lang, set()))
+
+
 def _shouting(line: str) -> bool:
     """A line written in capitals (a headline), judged on its letters."""
     letters = [ch for ch in line if ch.isalpha()]
@@ -258,6 +263,8 @@ class NerStage:
             return []
         if label == "ORG" and is_venue(text[start:end], lang):
             label = "LOC"  # the guide: venues and buildings are places
+        if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
+            label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
         if label == "ORG" and is_meeting_name(text[start:end], lang):
             return []  # `11. CLIP Konferansı ve Buluşması` is an event's Name, not an organisation
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
