@@ -16,8 +16,15 @@ LANGDETECT_TRIALS = 3
 # langdetect's code for a language where it differs from ISO 639-1.
 _LANGDETECT_CODES = {"zh": "zh-cn"}
 
-# Letters of a script → languages of the EU + Turkey written in it.
-SCRIPT_LANGS = {"GREEK": ("el",), "CYRILLIC": ("bg", "ru", "uk", "mk", "sr")}
+def _script_langs() -> dict[str, tuple[str, ...]]:
+    """Script name -> the languages written in it (`lang/scripts.toml`)."""
+    from .config import LANG_DIR
+    from .resources import read_toml
+
+    return {script: tuple(langs) for script, langs in read_toml(LANG_DIR / "scripts.toml").items()}
+
+
+SCRIPT_LANGS = _script_langs()
 
 
 def dominant_script(text: str) -> tuple[str | None, int]:

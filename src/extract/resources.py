@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 from .config import LANG_DIR
 
@@ -20,11 +19,6 @@ def lang_resource(lang: str | None, name: str) -> dict:
         return tomllib.load(fh)
 
 
-def languages_with(name: str) -> list[str]:
-    """Languages that have a resource file `name`."""
-    return sorted(p.parent.name for p in LANG_DIR.glob(f"*/{name}.toml"))
-
-
-def read_toml(path: Path) -> dict:
-    with Path(path).open("rb") as fh:
+def read_toml(path) -> dict:
+    with open(path, "rb") as fh:
         return tomllib.load(fh)

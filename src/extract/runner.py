@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from .brat import write_document
 from .config import RunConfig
 from .document import Document
 from .pipeline import run_items
@@ -23,23 +24,21 @@ EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE = 0, 1, 2
 
 def model_cards(models_dir: Path, langs: set[str]) -> dict[str, dict]:
     """Name and version of the model each language of the run used (its own, or the multilingual one)."""
+    from .stages.ner import SpacyModels
+
+    models = SpacyModels(models_dir)
     cards = {}
     for lang in sorted(langs):
-        for candidate in (lang, "xx"):
-            meta = Path(models_dir) / candidate / "meta.json"
-            if meta.is_file():
-                data = json.loads(meta.read_text(encoding="utf-8"))
-                cards[lang] = {"model": candidate, "name": data.get("name"), "version": data.get("version"),
-                               "spacy_version": data.get("spacy_version")}
-                break
+        path = models.model_dir_for(lang)
+        if path is not None:
+            data = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            cards[lang] = {"model": path.name, "name": data.get("name"), "version": data.get("version"),
+                           "spacy_version": data.get("spacy_version")}
     return cards
 
 
 def write_brat(docs: list[Document], out: Path) -> None:
-    try:
-        from .brat import write_document
-    except ImportError:  # the brat writer is optional for a run
-        return
+    """OUT/brat/DOC_ID.txt + .ann: predictions to open and correct in brat or INCEpTION."""
     for doc in docs:
         if doc.ok:
             write_document(doc, out / "brat")

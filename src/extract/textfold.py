@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060\u2032"
+APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060\u2032"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Folded to one letter each: Turkish dotless/dotted i (so `KASIM` meets `Kasım`), Greek final sigma.
 _SPECIAL = {"ı": "i", "İ": "i", "ς": "σ"}
@@ -47,7 +47,7 @@ def _build_table(all_accents: bool) -> dict[int, str]:
         if folded != chr(code):
             table[code] = folded
     table.update({ord(c): "-" for c in _DASHES})
-    table.update({ord(c): "'" for c in _APOSTROPHES})
+    table.update({ord(c): "'" for c in APOSTROPHES})
     table.update({ord(c): " " for c in _SPACES})
     return table
 

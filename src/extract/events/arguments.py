@@ -77,7 +77,6 @@ class SentenceArguments:
         # Types with a trigger of their own come first: a name they took is not also a follow-up's.
         follow_only = {d.type for d in drafts} - {d.type for d in drafts if not d.implicit}
         for etype in sorted({d.type for d in drafts}, key=lambda t: (t in follow_only, t)):
-            of_type = [d for d in drafts if d.type == etype]
             taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
             taken_at: dict[int, int] = {}  # mention id -> where the cue that took it starts
             # `organised by X` is passive: the same words may not also read as active `X organised`.

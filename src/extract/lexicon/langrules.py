@@ -1,11 +1,10 @@
 """Per-language entity rules read from `lang/<code>/entities.toml`: stemming, heads, aliases."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..config import LANG_DIR
+from ..resources import lang_resource
 from .normalise import norm, norm_phrase, tokenize
 
 
@@ -73,19 +72,15 @@ def _norm_list(values) -> tuple[str, ...]:
 
 
 def _english_heads() -> list[str]:
-    path = LANG_DIR / "en" / "entities.toml"
-    if not path.is_file():
-        return []
-    return tomllib.loads(path.read_text(encoding="utf-8")).get("municipality", {}).get("before", [])
+    return lang_resource("en", "entities").get("municipality", {}).get("before", [])
 
 
 @lru_cache(maxsize=None)
 def lang_rules(lang: str | None) -> LangRules:
     """Rules of a language; a language without a folder gets rules with no inflection."""
-    path = LANG_DIR / (lang or "") / "entities.toml"
-    if not lang or not path.is_file():
+    data = lang_resource(lang, "entities")
+    if not data:
         return LangRules(lang=lang or "")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
     infl = data.get("inflection", {})
     names = data.get("names", {})
     muni = data.get("municipality", {})

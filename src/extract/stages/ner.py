@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
-from ..document import Document, Mention
+from ..document import Document, Mention, Sentence
 from ..entities.spotter import find_places
+from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
-from ..textfold import fold_accents
+from ..textfold import APOSTROPHES, fold_accents
 
 log = logging.getLogger(__name__)
 
 _EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/ \t\n"
-_APOSTROPHES = "'’ʼ`´"
+_APOSTROPHES = "'" + APOSTROPHES
 
 
 def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
@@ -180,12 +183,14 @@ class StanzaModels:
         return self._cache[lang]
 
 
-def _lexicon_for(lang: str):
-    try:
-        from ..lexicon import LexiconMatcher
-    except ImportError:
-        return None
-    return LexiconMatcher.for_lang(lang)
+def sentence_ends(sentences: list[Sentence]) -> Callable[[int], int | None]:
+    """offset -> end of the sentence holding it (None outside every sentence); a bisect per lookup."""
+    starts = [s.start for s in sentences]
+
+    def end_at(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return sentences[i].end if i >= 0 and offset < sentences[i].end else None
+    return end_at
 
 
 @register_stage("ner")
@@ -198,7 +203,7 @@ class NerStage:
             self.models = SpacyModels(config.models_dir)
 
     def __call__(self, doc: Document) -> None:
-        self._sentences = doc.sentences
+        end_at = sentence_ends(doc.sentences)  # a name never runs into the next sentence
         by_lang: dict[str, list] = {}
         for para in doc.paragraphs:
             lang = para.lang or doc.lang
@@ -207,13 +212,12 @@ class NerStage:
         found: list[Mention] = []
         for lang in sorted(by_lang):
             paras = by_lang[lang]
-            found.extend(self._model_mentions(doc.text, paras, lang))
-            lexicon = _lexicon_for(lang)
-            if lexicon is not None:
-                for para in paras:
-                    for m in lexicon.find(doc.text, para.start, para.end):
-                        m.attrs.setdefault("lang", lang)
-                        found.append(m)
+            found.extend(self._model_mentions(doc.text, paras, lang, end_at))
+            lexicon = LexiconMatcher.for_lang(lang)
+            for para in paras:
+                for m in lexicon.find(doc.text, para.start, para.end):
+                    m.attrs.setdefault("lang", lang)
+                    found.append(m)
         kept = resolve_overlaps(found)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
         starts = {sentence.start for sentence in doc.sentences}
@@ -224,7 +228,7 @@ class NerStage:
                         kept.append(m)
         doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
-    def _model_mentions(self, text: str, paras, lang: str) -> list[Mention]:
+    def _model_mentions(self, text: str, paras, lang: str, end_at) -> list[Mention]:
         nlp = self.models.get(lang)
         if nlp is None:
             return []
@@ -234,7 +238,7 @@ class NerStage:
                 for ent in nlp(text[para.start:para.end]).ents:
                     start = para.start + ent.start_char
                     out.extend(self._mention(text, start, para.start + ent.end_char, StanzaModels.LABELS.get(ent.type),
-                                             lang, 1.0, self._sentence_end(start)))
+                                             lang, 1.0, end_at(start)))
             return out
         # The models learnt names from their capitals; in a line written all in capitals every word looks
         # like one (`РЕГИОНИ, ГРАДОВЕ`), so such lines get the lexicon, the spotter and the date rules only.
@@ -244,15 +248,8 @@ class NerStage:
             for ent in sdoc.ents:
                 start = para.start + ent.start_char
                 out.extend(self._mention(text, start, para.start + ent.end_char, ent.label_, lang, 1.0,
-                                         self._sentence_end(start)))
+                                         end_at(start)))
         return out
-
-    def _sentence_end(self, offset: int) -> int | None:
-        """End of the sentence holding offset: a name never runs into the next sentence."""
-        for sentence in self._sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.end
-        return None
 
     @staticmethod
     def _mention(text, start, end, label, lang, score, limit: int | None = None) -> list[Mention]:
