@@ -34,6 +34,17 @@ def test_longer_model_span_wins_among_model_spans_and_disjoint_spans_stay():
     assert [(m.start, m.end) for m in kept] == [(0, 9), (12, 15)]
 
 
+@pytest.mark.parametrize("case", read_tsv("model_around_lexicon_cases.tsv"), ids=lambda c: c["model"])
+def test_model_span_around_lexicon_names(case):
+    text = case["text"]
+
+    def span(surface, source):
+        start = text.index(surface)
+        return Mention(start, start + len(surface), surface, "ORG", source=source, attrs={"lang": case["lang"]})
+    found = [span(case["model"], "model")] + [span(x, "lexicon") for x in case["lexicon"].split("|")]
+    assert [m.text for m in resolve_overlaps(found)] == case["kept"].split("|")
+
+
 def test_stanza_backend_without_models_says_how_to_install(tmp_path):
     with pytest.raises(SystemExit) as exc:
         StanzaModels(tmp_path)

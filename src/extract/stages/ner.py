@@ -17,6 +17,7 @@ from typing import Callable
 
 from ..document import Document, Mention, Sentence
 from ..entities.spotter import find_places
+from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
@@ -77,20 +78,32 @@ def _venue_pattern(lang: str | None):
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
 
 
-@lru_cache(maxsize=None)
-def _meeting_pattern(lang: str | None):
-    """The Meeting trigger words of the language's event lexicon (`conference*`: a stem)."""
-    triggers = lang_resource(lang, "events").get("Meeting", {}).get("triggers", [])
-    if not triggers:
+def _event_words(lang: str | None, kind: str):
+    """A word list of the language's event lexicon: a Meeting type's triggers or the network words."""
+    lex = load_lexicon(lang)
+    if lex is None:
         return None
-    parts = [re.escape(fold_accents(t.rstrip("*"))).replace("\\ ", r"\s+") + (r"\w*" if t.endswith("*") else r"(?!\w)")
-             for t in triggers]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    if kind == "network":
+        return lex.network_words
+    spec = lex.types.get(kind)
+    return spec.triggers if spec is not None else None
 
 
 def is_meeting_name(surface: str, lang: str | None) -> bool:
     """A name holding a meeting word of its language (conference, Konferansı, συνέδριο): an event's name."""
-    pattern = _meeting_pattern(lang)
+    pattern = _event_words(lang, "Meeting")
+    return bool(pattern and pattern.search(fold_accents(surface)))
+
+
+def is_kind_word(surface: str, lang: str | None) -> bool:
+    """The span is nothing but a word for a kind of body (`Δίκτυο`, `Network`)."""
+    pattern = _event_words(lang, "network")
+    return bool(pattern and pattern.fullmatch(fold_accents(surface)))
+
+
+def names_a_network_kind(surface: str, lang: str | None) -> bool:
+    """Words that say what kind of body a name is (`network`, `Städtenetzwerk`, `δίκτυο`)."""
+    pattern = _event_words(lang, "network")
     return bool(pattern and pattern.search(fold_accents(surface)))
 
 
@@ -264,12 +277,22 @@ class NerStage:
             label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
         if label == "ORG" and is_meeting_name(text[start:end], lang):
             return []  # `11. CLIP Konferansı ve Buluşması` is an event's Name, not an organisation
+        if label == "ORG" and is_kind_word(text[start:end], lang):
+            return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def _descriptor_around(outer: Mention, inner: Mention) -> bool:
+    """The words the model added around a lexicon name only say what kind of body it is (`Europäisches
+    Städtenetzwerk CLIP`, `the CLIP network`): the guide labels the name alone."""
+    rest = outer.text[:inner.start - outer.start] + " " + outer.text[inner.end - outer.start:]
+    return names_a_network_kind(rest, outer.attrs.get("lang"))
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """One span per stretch of text: lexicon spans beat model spans, except a longer model span of the
-    same label around a lexicon span; among model spans the longer wins."""
+    same label around one lexicon span that adds more than a word for its kind (`network`); among model
+    spans the longer wins."""
     def rank(m: Mention):
         return (0 if m.source == "lexicon" else 1, -(m.end - m.start), m.start, m.label)
 
@@ -279,10 +302,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if not clash:
             kept.append(m)
             continue
-        if m.source == "model" and all(
+        if m.source == "model" and m.label != "DATE" and len(clash) == 1 and all(
             k.source == "lexicon" and k.label == m.label and m.start <= k.start and k.end <= m.end
             and (m.end - m.start) > (k.end - k.start) for k in clash
-        ) and m.label != "DATE":
+        ) and not _descriptor_around(m, clash[0]):
             for k in clash:
                 kept.remove(k)
             m.attrs.setdefault("contains_lexicon", [k.attrs.get("key") for k in clash])
