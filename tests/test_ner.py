@@ -45,6 +45,18 @@ def test_model_span_around_lexicon_names(case):
     assert [m.text for m in resolve_overlaps(found)] == case["kept"].split("|")
 
 
+@pytest.mark.parametrize("case", read_tsv("model_mention_cases.tsv"), ids=lambda c: c["span"])
+def test_model_span_to_mention(case):
+    from extract.stages.ner import NerStage
+
+    start = case["text"].index(case["span"])
+    found = NerStage._mention(case["text"], start, start + len(case["span"]), case["label"], case["lang"], 1.0)
+    expected = case["kept"] or None
+    if expected and "/" not in expected:
+        expected += "/" + case["label"]
+    assert (f"{found[0].text}/{found[0].label}" if found else None) == expected
+
+
 def test_stanza_backend_without_models_says_how_to_install(tmp_path):
     with pytest.raises(SystemExit) as exc:
         StanzaModels(tmp_path)

@@ -27,6 +27,11 @@ def _cue_pattern(lang: str | None) -> re.Pattern:
     return re.compile(rf"(?<!\w){any_of(date_resources(lang).words('dateline_cues'))}{GAP}:?")
 
 
+def opens_with_cue(surface: str, lang: str | None) -> bool:
+    """The text starts with a publication cue of the language (`Veröffentlicht am`, `Gepubliceerd:`)."""
+    return _cue_pattern(lang).match(fold(surface)) is not None
+
+
 def _day_point(atom: Atom) -> str | None:
     if atom.begin is None or atom.relative or atom.finish or atom.open:
         return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..document import Document, Mention, Sentence
+from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 _EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/ \t\n"
 _APOSTROPHES = "'" + APOSTROPHES
+_WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,}\b")
 
 
 def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
@@ -58,6 +60,11 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     so an unclosed bracket ends the name; a leading article of the language is not part of the name."""
     start, end = trim_span(text, start, end, lang)
     surface = text[start:end]
+    # A colon between words ends a headline's subject (`Nantes : les inscriptions sont ouvertes`).
+    colon = re.search(r"\s?:\s", surface)
+    if colon:
+        start, end = trim_span(text, start, start + colon.start(), lang)
+        surface = text[start:end]
     if "(" in surface and ")" not in surface[surface.index("("):]:
         end = start + surface.index("(")
         start, end = trim_span(text, start, end, lang)
@@ -122,6 +129,11 @@ def _shouting(line: str) -> bool:
     """A line written in capitals (a headline), judged on its letters."""
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _all_lower(surface: str) -> bool:
+    """No capital letter and no digit in the span, and no web address (`naftemporiki.gr` is a name)."""
+    return not any(ch.isupper() or ch.isdigit() for ch in surface) and _WEB_ADDRESS.search(surface) is None
 
 
 def _ends_with_abbreviation(surface: str) -> bool:
@@ -271,6 +283,11 @@ class NerStage:
         start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
+        surface = text[start:end]
+        if label != "DATE" and _all_lower(surface):
+            return []  # a name has a capital somewhere; `adhesión de cuatro`, `site du réseau` are phrases
+        if label != "DATE" and opens_with_cue(surface, lang):
+            return []  # `Veröffentlicht am 28.11.2019`: a dateline, whose date the date rules read
         if label == "ORG" and is_venue(text[start:end], lang):
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
