@@ -97,7 +97,7 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
 
 @pytest.mark.parametrize("case", read_tsv("venue_cases.tsv"), ids=lambda c: c["name"])
 def test_venue_names(case):
-    from extract.stages.ner import is_venue
+    from extract.entities.venues import is_venue
 
     assert is_venue(case["name"], case["lang"]) == (case["venue"] == "1")
 

@@ -8,14 +8,16 @@ from ..document import Mention
 from .drafts import Draft, Unit
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
-from .networks import MEETING_KINDS, is_network
+from ..entities.venues import is_venue
+from .networks import MEETING_KINDS, is_institution, is_network, is_region
 from .patterns import Cue
 from .roles import END_DATE_TYPES, POINT_TYPES, SPECS, labels_for
 
 _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
-NETWORK_OWNER_GAP = 2  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
+NETWORK_OWNER_GAP = 2
+PERSON_GAP = 3  # words between a body and the person who speaks for it (`IOM’un program yöneticisi Daniela Rossi`)  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
 _BRACKET = re.compile(r"[()]")
 _CLOSING = re.compile(r"^\s*\)")  # the bracket closing the earlier name's acronym marks no list
@@ -236,6 +238,41 @@ class SentenceArguments:
             for m in free:
                 if m.label == label or (label == "network" and is_network(m, self.lex, self.folded, MEETING_KINDS)):
                     min(holders, key=lambda d: abs(d.start - m.start)).add(role, m, by_cue=False)
+
+    def attach_defaults(self, drafts: list[Draft]) -> None:
+        """Cities and bodies the sentence names beside a trigger with no cue for them take the type's default
+        role (`founded in 1986 by the mayors of six cities: Barcelona, ...`), for the nearest trigger whose
+        type has one. Left out: names any draft of the sentence already holds, countries and continents
+        (a setting, not an actor), networks where members are meant, and a body right beside a named person
+        (`IOM’un program yöneticisi Daniela Rossi`: the person takes part, the guide says)."""
+        holders = [d for d in drafts if not d.implicit and SPECS[d.type].default]
+        if not holders:
+            return
+        held = {id(m) for d in drafts for _, m in d.args}
+        held |= set().union(*self.claimed.values()) if self.claimed else set()
+        held_entities = {m.entity_id for d in drafts for _, m in d.args if m.entity_id}
+        people = [m for m in self.mentions if m.label == "PER"]
+        for m in self.mentions:
+            if m.label not in ("ORG", "LOC") or id(m) in held or (m.entity_id and m.entity_id in held_entities):
+                continue  # a name already given a role, under this form or another (`МБГИ` for the network)
+            if is_region(m, self.unit.lang) or is_venue(m.text, self.unit.lang):
+                continue
+            if any(self._beside(m, p) for p in people):
+                continue
+            target = min(holders, key=lambda d: abs(d.start - m.start))
+            if any(d.name is not None and d.name.start <= m.start < d.name.end for d in holders):
+                continue
+            role = SPECS[target.type].default
+            if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m)):
+                continue
+            if m.label not in labels_for(target.type, role):
+                continue
+            target.add(role, m, by_cue=False)
+
+    def _beside(self, body: Mention, person: Mention) -> bool:
+        first, second = (body, person) if body.start < person.start else (person, body)
+        gap = gap_words(self.text, tail_end(self.text, first), second.start)
+        return gap is not None and gap <= PERSON_GAP and "," not in self.text[first.end:second.start]
 
     def _nearest_one(self, role: str, holders: list[Draft], free: list[Mention], previous: list[Mention]) -> None:
         for d in holders:

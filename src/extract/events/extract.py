@@ -124,6 +124,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
             args.attach_cues(kept, dropped)
             args.attach_fallbacks(kept, previous_mentions)
+            args.attach_defaults(kept)
             for d in kept:
                 d.distinct = _is_next(folded, d, lex)
                 _date_from_before(folded, d, lex, previous_mentions, scene_setting)

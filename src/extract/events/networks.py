@@ -46,6 +46,15 @@ def _lexicon_kind(mention: Mention, kinds: tuple[str, ...]) -> bool | None:
     return _listed(mention, kinds) if _listed(mention, None) else None
 
 
+# Lexicon kinds of bodies that are no member of a network of cities (the EU, the Council of Europe, a fund).
+INSTITUTION_KINDS = ("eu_body", "international", "fund", "foundation", "event_series")
+
+
+def is_institution(mention: Mention) -> bool:
+    """The lexicon knows the mention as an EU body, an international organisation, a fund or a foundation."""
+    return mention.label == "ORG" and bool(_lexicon_kind(mention, INSTITUTION_KINDS))
+
+
 def is_network(mention: Mention, lex: EventLexicon, folded: str | None = None,
                kinds: tuple[str, ...] = NETWORK_KINDS) -> bool:
     if mention.label != "ORG":
@@ -64,3 +73,16 @@ def is_network(mention: Mention, lex: EventLexicon, folded: str | None = None,
     after = _WORD.search(folded, mention.end, min(len(folded), mention.end + 30))
     near = [before[w.start():w.end()] for w in words] + ([after.group()] if after else [])
     return any(lex.network_words.fullmatch(w) for w in near)
+
+
+@lru_cache(maxsize=4096)
+def _region_name(text: str, lang: str | None) -> bool:
+    from ..entities.places import place_candidates
+    from ..lexicon.langrules import lang_rules
+    places = place_candidates(text, lang_rules(lang))
+    return bool(places) and all(p.kind in ("country", "continent") for p in places)
+
+
+def is_region(mention: Mention, lang: str | None) -> bool:
+    """The mention names a country or continent (the gazetteer knows it as nothing else)."""
+    return mention.label == "LOC" and _region_name(mention.text, lang)

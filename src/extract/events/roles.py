@@ -12,6 +12,9 @@ class TypeSpec:
     needs_any: tuple[str, ...]  # an event without any of these is dropped
     needs_all: tuple[str, ...] = ()
     single: tuple[str, ...] = ("Name", "Date")  # roles with one value per event
+    # The role a city or body takes when the sentence names it beside the trigger and no cue gave it a role:
+    # a founding sentence's bodies are founders, a membership sentence's are members.
+    default: str | None = None
     # (role a cue gave, label of the argument) -> the role it takes instead
     relabel: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -23,22 +26,24 @@ SPECS: dict[str, TypeSpec] = {
         # A network named beside its meeting is a Participant unless a cue says it organised it (guide).
         fallback=("Date", "Participant:PER", "Participant:network"),
         needs_any=("Name", "Date", "Place", "Organizer", "Participant", "Funder"),
+
         # A bare city `hosting` a meeting is where it happened; its municipality (ORG) is the Organizer.
         relabel={("Organizer", "LOC"): "Place"}),
     "Project": TypeSpec(
         {"Name": (), "Date": ("DATE",), "Funder": ("ORG",), "Coordinator": ("ORG", "LOC"),
          "Partner": ("ORG", "LOC")},
         fallback=("Date",),
-        needs_any=("Name", "Funder", "Coordinator", "Partner")),
+        needs_any=("Name", "Funder", "Coordinator", "Partner"),
+        ),
     "Membership": TypeSpec(
         {"Member": ("ORG", "LOC"), "Network": ("ORG",), "Date": ("DATE",)},
         fallback=("Date", "Network"),
-        needs_any=("Member",), needs_all=("Member", "Network"),
+        needs_any=("Member",), needs_all=("Member", "Network"), default="Member",
         single=("Date",)),
     "Founding": TypeSpec(
         {"Org": ("ORG",), "Date": ("DATE",), "Founder": ("ORG", "LOC", "PER"), "Place": ("LOC",)},
         fallback=("Date", "Org"),
-        needs_any=("Org",), single=("Date", "Org")),
+        needs_any=("Org",), single=("Date", "Org"), default="Founder"),
     "Publication": TypeSpec(
         {"Name": (), "Publisher": ("ORG", "LOC", "PER"), "Date": ("DATE",)},
         fallback=("Date",),

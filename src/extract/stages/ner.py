@@ -18,6 +18,7 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
+from ..entities.venues import is_venue
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -77,14 +78,6 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     return start, end
 
 
-@lru_cache(maxsize=None)
-def _venue_pattern(lang: str | None):
-    words = lang_resource(lang, "entities").get("venues", {}).get("words", [])
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
-
-
 def _event_words(lang: str | None, kind: str):
     """A word list of the language's event lexicon: a Meeting type's triggers or the network words."""
     lex = load_lexicon(lang)
@@ -111,12 +104,6 @@ def is_kind_word(surface: str, lang: str | None) -> bool:
 def names_a_network_kind(surface: str, lang: str | None) -> bool:
     """Words that say what kind of body a name is (`network`, `Städtenetzwerk`, `δίκτυο`)."""
     pattern = _event_words(lang, "network")
-    return bool(pattern and pattern.search(fold_accents(surface)))
-
-
-def is_venue(surface: str, lang: str | None) -> bool:
-    """A name with a venue or building word of its language (`Stuttgarter Rathaus`, `Συνεδριακό Κέντρο`)."""
-    pattern = _venue_pattern(lang)
     return bool(pattern and pattern.search(fold_accents(surface)))
 
 
