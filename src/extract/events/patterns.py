@@ -27,11 +27,13 @@ def word_regex(word: str) -> str:
     return head + re.escape(word) + r"(?!\w)"
 
 
-def phrase_regex(phrase: str) -> str:
+def phrase_regex(phrase: str, slack: bool = False) -> str:
+    """`slack`: one more word may stand between two of the phrase's words (`organizado conjuntamente por`)."""
     words = phrase.split()
     # A possessive (`_'s report`) is glued to the name before it, so it may follow a letter.
     start = "" if words and words[0].startswith("'") else r"(?<!\w)"
-    return start + _GAP.join(word_regex(w) for w in words)
+    gap = rf"{_GAP}(?:\w+{_GAP})?" if slack else _GAP
+    return start + gap.join(word_regex(w) for w in words)
 
 
 def alternation(phrases: list[str]) -> re.Pattern | None:
@@ -64,5 +66,5 @@ def compile_cue(role: str, pattern: str) -> Cue:
         rest = rest.strip()
         return Cue(role, "before", re.compile(phrase_regex(rest)) if rest else None, suffix, pattern)
     if text.endswith("_"):
-        return Cue(role, "after", re.compile(phrase_regex(text[:-1].strip())), None, pattern)
+        return Cue(role, "after", re.compile(phrase_regex(text[:-1].strip(), slack=True)), None, pattern)
     raise ValueError(f"cue {pattern!r} for {role} has no '_' at its start or end")
