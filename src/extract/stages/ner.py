@@ -289,8 +289,15 @@ class NerStage:
 def _descriptor_around(outer: Mention, inner: Mention) -> bool:
     """The words the model added around a lexicon name only say what kind of body it is (`Europäisches
     Städtenetzwerk CLIP`, `the CLIP network`): the guide labels the name alone."""
+    lang = outer.attrs.get("lang")
     rest = outer.text[:inner.start - outer.start] + " " + outer.text[inner.end - outer.start:]
-    return names_a_network_kind(rest, outer.attrs.get("lang"))
+    if names_a_network_kind(rest, lang):
+        return True
+    # A common word (`Europese Commissie de plannen voor ...`, `EUROCITIES' working group`) is no part of
+    # a name; the joiners names use (`of`, `van`, `για την`) are.
+    lex = load_lexicon(lang)
+    joiners = lex.name_joiners if lex is not None else frozenset()
+    return any(w.islower() and len(w) >= 3 and fold_accents(w) not in joiners for w in re.findall(r"\w+", rest))
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
