@@ -16,7 +16,7 @@ def test_trim_span(case):
 
 
 def _m(start, end, label, source):
-    return Mention(start, end, "x" * (end - start), label, source=source)
+    return Mention(start, end, "X" * (end - start), label, source=source)
 
 
 def test_lexicon_beats_overlapping_model_span():
