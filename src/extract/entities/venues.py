@@ -21,3 +21,12 @@ def is_venue(surface: str, lang: str | None) -> bool:
     """A name with a venue or building word of its language."""
     pattern = _venue_pattern(lang)
     return bool(pattern and pattern.search(fold_accents(surface)))
+
+
+def after_venue_word(text: str, start: int, lang: str | None) -> bool:
+    """The word right before the offset is a venue word (`στο ξενοδοχείο Grand Serai`, `hotel Conventum`)."""
+    pattern = _venue_pattern(lang)
+    if pattern is None:
+        return False
+    words = fold_accents(text[max(0, start - 40):start]).split()
+    return bool(words) and pattern.match(words[-1]) is not None

@@ -18,7 +18,7 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
-from ..entities.venues import is_venue
+from ..entities.venues import after_venue_word, is_venue
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -275,7 +275,7 @@ class NerStage:
             return []  # a name has a capital somewhere; `adhesión de cuatro`, `site du réseau` are phrases
         if label != "DATE" and opens_with_cue(surface, lang):
             return []  # `Veröffentlicht am 28.11.2019`: a dateline, whose date the date rules read
-        if label == "ORG" and is_venue(text[start:end], lang):
+        if label in ("ORG", "PER") and (is_venue(surface, lang) or after_venue_word(text, start, lang)):
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
             label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
