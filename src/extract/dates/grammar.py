@@ -45,6 +45,7 @@ class Grammar:
     res: DateResources
     atoms: re.Pattern
     joint: re.Pattern  # the text between two atoms that makes them one range
+    day_joint: re.Pattern  # the same, or a day connector (`and`): two days named one after the other
     before: re.Pattern  # open-range preposition or quantity word right before an atom
     after: re.Pattern  # open-range postposition right after an atom (Turkish `beri`, `kadar`)
     after_guard: re.Pattern  # a unit or sign right after a bare year
@@ -68,10 +69,14 @@ def _day(name: str, res: DateResources) -> str:
     return rf"(?P<{name}>{DAY})(?:{any_of(res.words('day_suffixes'), boundary=False)})?"
 
 
+def _day_connector(res: DateResources) -> str:
+    # Between two days of one month "and" makes a range too (`17 και 18 Οκτωβρίου`).
+    return rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors') + res.words('day_connectors'))}{SPACE})"
+
+
 def _branches(res: DateResources) -> dict[str, str]:
     connector = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE})"
-    # Between two days of one month "and" makes a range too (`17 και 18 Οκτωβρίου`).
-    day_connector = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors') + res.words('day_connectors'))}{SPACE})"
+    day_connector = _day_connector(res)
     shift = any_of(res.words("weekday_next") + res.words("weekday_last"))
     day_month = rf"(?:{SPACE}{any_of(res.words('day_month_joiners'))})?{GAP}"
     month_year = rf"(?:{GAP},)?{SPACE}(?:{any_of(res.words('month_year_joiners'))}{SPACE})?"
@@ -138,6 +143,7 @@ def grammar(lang: str | None) -> Grammar:
         res=res,
         atoms=atoms,
         joint=re.compile(joint),
+        day_joint=re.compile(_day_connector(res)),
         before=re.compile(before),
         after=re.compile(after),
         after_guard=re.compile(after_guard),

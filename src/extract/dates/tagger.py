@@ -8,6 +8,7 @@ or postposition (`beri`) stays outside the span and turns the value into `X/..` 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from ..document import Mention
@@ -35,10 +36,15 @@ class Atom:
     shift: str | None = None  # next | last: the modifier of a bare weekday
     context: Point | None = None  # the day the text spoke of last, for a bare weekday without anchor
     context_weekday: int | None = None
+    last_weekday: int | None = None  # `Monday and Tuesday`: the weekday that ends a run of days
 
     def value(self, anchor: Point | None) -> str | None:
         if self.begin is None and self.weekday is not None:
-            return weekday_value(self.weekday, self.shift, anchor, self.context, self.context_weekday)
+            first = weekday_value(self.weekday, self.shift, anchor, self.context, self.context_weekday)
+            if first is None or self.last_weekday is None:
+                return first
+            last = dt.date.fromisoformat(first) + dt.timedelta(days=(self.last_weekday - self.weekday) % 7)
+            return f"{first}/{last.isoformat()}"
         if self.relative:
             return relative_value(*self.relative, anchor)
         if self.finish:
@@ -213,7 +219,40 @@ def scan(text: str, lang: str | None, start: int = 0, end: int | None = None, *,
             continue
         atoms.append(atom)
     atoms = [_context(a, folded, g) for a in _join(atoms, folded, g)]
-    return weekday_context(atoms)
+    return _weekday_runs(weekday_context(atoms), folded, g)
+
+
+_DAY_NUMBER = re.compile(r"\s*(\d{1,2})\.?")
+
+
+def _weekday_runs(atoms: list[Atom], folded: str, g: Grammar) -> list[Atom]:
+    """Two days named one after the other are one span: `понеделник и вторник` (a run of weekdays), and
+    `woensdag 10 en donderdag 11 mei` (a weekday and its day number before a full date)."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.begin is None and prev.weekday is not None and prev.last_weekday is None:
+            if atom.begin is None and atom.weekday is not None and atom.shift is None \
+                    and g.day_joint.fullmatch(folded, prev.end, atom.start):
+                out[-1] = replace(prev, end=atom.end, branch="weekday_run", last_weekday=atom.weekday)
+                continue
+            day_date = atom.weekday is not None and atom.finish is None and atom.begin is not None \
+                and atom.begin.precision == "day"
+            number = _DAY_NUMBER.match(folded, prev.end, atom.start)
+            begin = None
+            if day_date and number and g.day_joint.fullmatch(folded, number.end(), atom.start):
+                begin = Point(atom.begin.year, atom.begin.month, int(number.group(1)))
+            elif day_date and g.day_joint.fullmatch(folded, prev.end, atom.start):
+                back = (atom.weekday - prev.weekday) % 7  # `Monday and Tuesday 3 May`: the day before
+                if 0 < back < atom.begin.day:
+                    begin = Point(atom.begin.year, atom.begin.month, atom.begin.day - back)
+            if begin is not None:
+                if begin.valid() and begin.key() < atom.begin.key():
+                    out[-1] = Atom(prev.start, atom.end, "range", begin=begin, finish=atom.begin,
+                                   weekday=prev.weekday)
+                    continue
+        out.append(atom)
+    return out
 
 
 def weekday_context(atoms: list[Atom]) -> list[Atom]:
