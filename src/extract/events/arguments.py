@@ -25,6 +25,20 @@ _TAIL_STOP = set(" \t\n\r,;.:!?(\"“”«»")
 _TAIL_STRIP = re.compile(r"[’'\)\]\-]")
 
 
+def _outside(lo: int, hi: int, cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [lo, hi) outside the cut spans."""
+    parts, pos = [], lo
+    for a, b in sorted(cut):
+        if b <= pos or a >= hi:
+            continue
+        if a > pos:
+            parts.append((pos, a))
+        pos = max(pos, b)
+    if pos < hi:
+        parts.append((pos, hi))
+    return parts
+
+
 def gap_words(text: str, start: int, end: int) -> int | None:
     """Words between two offsets, or None where a clause break lies between them."""
     between = text[start:end]
@@ -205,9 +219,14 @@ class SentenceArguments:
         order = self.mentions if forward else list(reversed(self.mentions))
         idx = order.index(first)
         conjunction_seen = False
+        skipped: list[tuple[int, int]] = []  # bracketed countries after a list item (`Гюргево (Румъния)`)
         for nxt in order[idx + 1:]:
             prev = chain[-1]
-            between = self.folded[prev.end:nxt.start] if forward else self.folded[nxt.end:prev.start]
+            if self._locator(nxt):
+                skipped.append((self.text.rindex("(", 0, nxt.start), self.text.index(")", nxt.end) + 1))
+                continue
+            lo, hi = (prev.end, nxt.start) if forward else (nxt.end, prev.start)
+            between = "".join(self.folded[a:b] for a, b in _outside(lo, hi, skipped))
             joint = self.lex.list_joiners.match(between)
             if nxt.label not in labels or joint is None:
                 break
@@ -221,6 +240,12 @@ class SentenceArguments:
             conjunction_seen = conjunction_seen or bool(joint.group("conj"))
             chain.append(nxt)
         return chain
+
+    def _locator(self, m: Mention) -> bool:
+        """A country in brackets right after a city, saying where the city lies."""
+        if not is_region(m, self.unit.lang):
+            return False
+        return self.text[max(0, m.start - 2):m.start].strip() == "(" and self.text[m.end:m.end + 1] == ")"
 
     # --- roles without a cue ------------------------------------------------------------------
     def attach_fallbacks(self, drafts: list[Draft], previous_unit_mentions: list[Mention]) -> None:
