@@ -39,6 +39,11 @@ def _outside(lo: int, hi: int, cut: list[tuple[int, int]]) -> list[tuple[int, in
     return parts
 
 
+def _day_precise(value: str | None) -> bool:
+    """A TIMEX value naming days (`2022-03-07`, `2022-03-07/2022-03-08`), not months or years."""
+    return bool(value) and all(len(part) == 10 for part in value.split("/") if part != "..")
+
+
 def gap_words(text: str, start: int, end: int) -> int | None:
     """Words between two offsets, or None where a clause break lies between them."""
     between = text[start:end]
@@ -311,6 +316,9 @@ class SentenceArguments:
             if role == "Date" and d.type in POINT_TYPES:
                 # `member since 2011` is a span of time, not the day a meeting happened.
                 cands = [m for m in cands if ".." not in (m.value or "")]
+            if role == "Date" and d.type in END_DATE_TYPES and any(h.type == "Meeting" for h in holders):
+                # `the partners met on 7-8 March (in the project ...)`: the days are the meeting's.
+                cands = [m for m in cands if not _day_precise(m.value)]
             if role == "Date" and len([m for m in self.mentions if m.label == "DATE"]) > 1:
                 # A date belongs to the trigger it is closest to; the sentence's only date is all its events'.
                 cands = [m for m in cands if min(holders, key=lambda h: abs(h.start - m.start)) is d]
