@@ -115,3 +115,21 @@ def test_bare_place_names(case):
 
     start = case["text"].index(case["span"])
     assert _bare_place(case["text"], start, start + len(case["span"]), case["lang"]) == (case["place"] == "1")
+
+
+@pytest.mark.parametrize("text,found,expected", [
+    # a sentence-initial city the model left out, found mid-sentence elsewhere
+    ("Gent was host. Cities met in Gent.", [("Gent", "LOC", 29)], ["Gent@0", "Gent@29"]),
+    # a one-word name that is no known place is not repeated
+    ("Europese steden. De Europese Commissie.", [("Europese", "LOC", 0)], ["Europese@0"]),
+    # a multiword name is repeated; never inside another mention
+    ("Stad Gent organiseerde. Stad Gent en Gent.", [("Stad Gent", "ORG", 0), ("Gent", "LOC", 38)],
+     ["Stad Gent@0", "Stad Gent@24", "Gent@38"]),
+])
+def test_repeated_names(text, found, expected):
+    from extract.document import Paragraph
+    from extract.stages.ner import repeated_names
+
+    mentions = [Mention(s, s + len(t), t, label, attrs={"lang": "nl"}) for t, label, s in found]
+    added = repeated_names(text, mentions, [Paragraph(0, len(text))])
+    assert sorted(f"{m.text}@{m.start}" for m in mentions + added) == sorted(expected)

@@ -238,6 +238,7 @@ class NerStage:
                 for m in find_places(doc.text, para.start, para.end, lang, starts):
                     if not any(k.start < m.end and m.start < k.end for k in kept):
                         kept.append(m)
+        kept.extend(repeated_names(doc.text, kept, [p for paras in by_lang.values() for p in paras]))
         doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
     def _model_mentions(self, text: str, paras, lang: str, end_at) -> list[Mention]:
@@ -298,6 +299,33 @@ def _descriptor_around(outer: Mention, inner: Mention) -> bool:
     lex = load_lexicon(lang)
     joiners = lex.name_joiners if lex is not None else frozenset()
     return any(w.islower() and len(w) >= 3 and fold_accents(w) not in joiners for w in re.findall(r"\w+", rest))
+
+
+_NAME_END = re.compile(r"(?!\w)")
+
+
+def repeated_names(text: str, found: list[Mention], paras) -> list[Mention]:
+    """A name found once is the same name where the text repeats it (document-level consistency): a
+    sentence-initial `Gent was ...` or a headline the model left out. Names of two or more letters with a
+    capital, same label; never where another mention already stands; only inside the paragraphs read."""
+    by_surface: dict[str, Mention] = {}
+    for m in found:
+        if m.label not in ("ORG", "LOC", "PER") or len(m.text) < 4 or not m.text[0].isupper() or m.text.isupper():
+            continue
+        # One word is repeated only where it is a place the gazetteer knows: `Projektets`, `Europese` are not.
+        if len(m.text.split()) > 1 or (m.label == "LOC" and _bare_place(m.text, 0, len(m.text), m.attrs.get("lang"))):
+            by_surface.setdefault(m.text, m)
+    spans = sorted((m.start, m.end) for m in found)
+    added: list[Mention] = []
+    for surface, model in sorted(by_surface.items(), key=lambda kv: (-len(kv[0]), kv[0])):  # longest first
+        for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            a, b = hit.start(), hit.end()
+            if any(s < b and a < e for s, e in spans) or not any(p.start <= a and b <= p.end for p in paras):
+                continue
+            added.append(Mention(a, b, surface, model.label, source="repeat", score=model.score,
+                                 attrs=dict(model.attrs)))
+            spans.append((a, b))
+    return added
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
