@@ -118,6 +118,30 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
 
 
+def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that stops at a hyphen inside a word (`Cluj-[Napoca]`) takes the whole hyphenated word."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
+
+
+def _place_list(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """The parts of a comma-separated span, where every part is a place the gazetteer knows."""
+    parts, pos = [], start
+    for piece in text[start:end].split(","):
+        a = pos + len(piece) - len(piece.lstrip())
+        b = pos + len(piece.rstrip())
+        parts.append((a, b))
+        pos += len(piece) + 1
+    return parts if all(b > a and _bare_place(text, a, b, lang) for a, b in parts) else []
+
+
 def _all_lower(surface: str) -> bool:
     """No capital letter and no digit in the span, and no web address (`naftemporiki.gr` is a name)."""
     return not any(ch.isupper() or ch.isdigit() for ch in surface) and _WEB_ADDRESS.search(surface) is None
@@ -271,7 +295,13 @@ class NerStage:
         start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
+        start, end = _whole_compound(text, start, end)
         surface = text[start:end]
+        if label == "LOC" and "," in surface:
+            places = _place_list(text, start, end, lang)
+            if places:  # `Bologna, Espoo`: a list of places the model read as one
+                return [Mention(a, b, text[a:b], "LOC", source="model", score=score, attrs={"lang": lang})
+                        for a, b in places]
         if label != "DATE" and _all_lower(surface):
             return []  # a name has a capital somewhere; `adhesión de cuatro`, `site du réseau` are phrases
         if label != "DATE" and opens_with_cue(surface, lang):
