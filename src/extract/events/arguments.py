@@ -118,8 +118,10 @@ class SentenceArguments:
                         continue  # the cue is the very word that was not read as this type's trigger
                     if cue.side == "before" and self._after_passive_aux(pos):
                         continue  # `X was founded in 2006 by Y`: X is what was founded, not who founded it
+                    # ... unless the sentence already spoke of the event through a cue of its own (`Община Русе
+                    # посрещна в Доходното здание ...`).
                     holders = [d for d in drafts if cue.role in SPECS[d.type].roles
-                               and not (d.implicit and bare_preposition)]
+                               and not (d.implicit and bare_preposition and not d.cue_args)]
                     # A trigger in the sentence anchors its cues before any event the sentence only follows.
                     holders = [d for d in holders if not d.implicit] or holders
                     if not holders:
@@ -135,6 +137,8 @@ class SentenceArguments:
                     for m in chain:
                         if cue.role == "Member" and is_network(m, self.lex, self.folded) and not self._other_network(m):
                             continue  # a network named beside a membership verb is the network joined
+                        if cue.role == "Member" and is_institution(m):
+                            continue  # the Council of Europe runs a network; it is no member of one
                         # A city said to host a meeting is where it happened (`Rotterdam is gastheer`).
                         role = SPECS[etype].relabel.get((cue.role, m.label), cue.role)
                         target.add(role, m, by_cue=True)
@@ -209,7 +213,7 @@ class SentenceArguments:
                 if cue.suffix and not has_suffix(self.text, m, cue.suffix):
                     break  # the case ending belongs on the nearest name
                 if not cue.suffix and any(has_suffix(self.text, m, x) for x in self.lex.oblique_suffixes):
-                    break  # `Türkiye’den ... katıldı`: a name in an oblique case is not the verb's subject
+                    continue  # `Türkiye’den ... katıldı`: a name in an oblique case is not the verb's subject; an earlier one may be
                 yield hit.start(), self._chain(m, labels, forward=False)
                 break
 
@@ -257,7 +261,7 @@ class SentenceArguments:
         for role_spec in {r for d in drafts for r in SPECS[d.type].fallback}:
             role, _, label = role_spec.partition(":")
             holders = [d for d in drafts if role_spec in SPECS[d.type].fallback
-                       and (not d.implicit or role_spec == "Participant:PER")]
+                       and (not d.implicit or role_spec == "Participant:PER" or self._speaks_of(d, role))]
             if not holders:
                 continue
             claimed = set().union(*(self.claimed.get(d.type, set()) for d in holders))
@@ -304,6 +308,13 @@ class SentenceArguments:
         gap = gap_words(self.text, tail_end(self.text, first), second.start)
         return gap is not None and gap <= PERSON_GAP and "," not in self.text[first.end:second.start]
 
+    @staticmethod
+    def _speaks_of(d: Draft, role: str) -> bool:
+        """A sentence that only follows a meeting gives it a date where a cue showed that the sentence is
+        about that meeting (`Il 18 e 19 ottobre la Sala del Tricolore ha accolto ...`) and it has none yet."""
+        root = d.refers_to
+        return role == "Date" and d.type == "Meeting" and d.cue_args > 0 and root is not None and not root.has("Date")
+
     def _nearest_one(self, role: str, holders: list[Draft], free: list[Mention], previous: list[Mention]) -> None:
         for d in holders:
             if d.has(role):
@@ -335,7 +346,7 @@ class SentenceArguments:
                             d.add(role, m, by_cue=False)
             elif role in ("Network", "Org") and (role == "Network" or self._names_network()):
                 # `joined the network` / `the network was founded`: the network the text spoke of last.
-                earlier = next((m for m in reversed(self.earlier) if is_network(m, self.lex, self.folded)), None)
+                earlier = self._network_spoken_of()
                 if earlier is not None:
                     d.add(role, earlier, by_cue=False)
             elif role == "Org":
@@ -343,6 +354,21 @@ class SentenceArguments:
                 first_org = next((m for m in previous if m.label == "ORG"), None)
                 if first_org is not None:
                     d.add(role, first_org, by_cue=False)
+
+    def _network_spoken_of(self) -> Mention | None:
+        """`the network` of a sentence: the network the text has named most often so far (the page's
+        subject, not a body named in passing), the latest of equals; its last mention stands for it."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.earlier:
+            if is_network(m, self.lex, self.folded):
+                key = m.entity_id or fold(m.value or m.text)
+                counts[key] = counts.get(key, 0) + 1
+                last[key] = m
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k].start))
+        return last[best]
 
     def _names_network(self) -> bool:
         """The sentence has a network word outside any name (`the network`, `мрежата`, `das Netzwerk`)."""
