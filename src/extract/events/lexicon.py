@@ -54,7 +54,10 @@ def _joiners(words: list[str], openers: list[str]) -> re.Pattern:
     # open the next item (articles, a repeated `de`: `, der Kongress ... und Eurofound`, `et de Bologne`)
     # come from the language file.
     sep = r"[\s,;()/\-–—\"“”„«»'’]*"
-    return re.compile(rf"^{sep}{_optional_word(words, 'conj')}{sep}{_optional_word(openers, 'opener')}{sep}$")
+    # Up to two opener words in a row (`et de l'`, `e dall'`, `and the`).
+    alts = "|".join(re.escape(fold(w)) for w in sorted(openers, key=len, reverse=True))
+    opener = rf"(?P<opener>(?:(?<!\w)(?:{alts})(?!\w){sep}){{0,2}})" if alts else r"(?P<opener>)"
+    return re.compile(rf"^{sep}{_optional_word(words, 'conj')}{sep}{opener}$")
 
 
 def build_lexicon(lang: str, data: dict) -> EventLexicon:
