@@ -78,20 +78,25 @@ def event_arg_rows(doc: Document):
             }
 
 
+def merge_entity(merged: dict[str, Entity], ent: Entity, doc_id: str) -> None:
+    """Add one document's entity to the batch's: aliases, languages and counts added up."""
+    into = merged.get(ent.entity_id)
+    if into is None:
+        merged[ent.entity_id] = into = Entity(ent.entity_id, ent.label, ent.name, country=ent.country,
+                                              geonames_id=ent.geonames_id, lat=ent.lat, lon=ent.lon,
+                                              city_id=ent.city_id)
+    into.aliases |= ent.aliases
+    into.langs |= ent.langs
+    into.doc_ids |= ent.doc_ids or {doc_id}
+    into.n_mentions += ent.n_mentions
+
+
 def merge_entities(docs: list[Document]) -> list[Entity]:
-    """One row per entity_id across the batch: aliases, languages and counts added up."""
+    """One row per entity_id across the batch."""
     merged: dict[str, Entity] = {}
     for doc in docs:
         for ent in doc.entities.values():
-            into = merged.get(ent.entity_id)
-            if into is None:
-                merged[ent.entity_id] = into = Entity(ent.entity_id, ent.label, ent.name, country=ent.country,
-                                                      geonames_id=ent.geonames_id, lat=ent.lat, lon=ent.lon,
-                                                      city_id=ent.city_id)
-            into.aliases |= ent.aliases
-            into.langs |= ent.langs
-            into.doc_ids |= ent.doc_ids or {doc.doc_id}
-            into.n_mentions += ent.n_mentions
+            merge_entity(merged, ent, doc.doc_id)
     return [merged[k] for k in sorted(merged)]
 
 
@@ -104,14 +109,35 @@ def entity_row(ent: Entity) -> dict:
     }
 
 
+class TableRows:
+    """The rows of a batch, collected one document at a time so that no Document outlives its turn;
+    `tables()` sorts them by document so the same batch always gives the same bytes."""
+
+    def __init__(self) -> None:
+        self.by_doc: dict[str, dict[str, list[dict]]] = {}
+        self.entities: dict[str, Entity] = {}
+
+    def add(self, doc: Document) -> None:
+        self.by_doc[doc.doc_id] = {
+            "documents": [document_row(doc)],
+            "mentions": list(mention_rows(doc)),
+            "events": list(event_rows(doc)),
+            "event_args": list(event_arg_rows(doc)),
+        }
+        for ent in doc.entities.values():
+            merge_entity(self.entities, ent, doc.doc_id)
+
+    def tables(self) -> dict[str, pa.Table]:
+        order = sorted(self.by_doc)
+        rows = {name: [r for d in order for r in self.by_doc[d][name]]
+                for name in ("documents", "mentions", "events", "event_args")}
+        rows["entities"] = [entity_row(self.entities[k]) for k in sorted(self.entities)]
+        return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in SCHEMAS}
+
+
 def build_tables(docs: list[Document]) -> dict[str, pa.Table]:
-    """All five tables, rows sorted so that the same batch always gives the same bytes."""
-    docs = sorted(docs, key=lambda d: d.doc_id)
-    rows = {
-        "documents": [document_row(d) for d in docs],
-        "mentions": [r for d in docs for r in mention_rows(d)],
-        "entities": [entity_row(e) for e in merge_entities(docs)],
-        "events": [r for d in docs for r in event_rows(d)],
-        "event_args": [r for d in docs for r in event_arg_rows(d)],
-    }
-    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in SCHEMAS}
+    """All five tables of a list of documents."""
+    rows = TableRows()
+    for doc in docs:
+        rows.add(doc)
+    return rows.tables()

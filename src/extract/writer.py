@@ -10,7 +10,6 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .document import Document
 
 
 def atomic_write(path: Path, write) -> None:
@@ -36,13 +35,6 @@ def write_tables(tables: dict[str, pa.Table], out: Path, formats: tuple[str, ...
             atomic_write(out / f"{name}.parquet", lambda tmp, t=table: pq.write_table(t, tmp, compression="zstd"))
         if "csv" in formats:
             atomic_write(out / f"{name}.csv", lambda tmp, t=table: pacsv.write_csv(t, tmp))
-
-
-def write_texts(docs: list[Document], out: Path) -> None:
-    """OUT/texts/DOC_ID.txt: the exact text every offset in the tables refers to."""
-    for doc in docs:
-        if doc.text:
-            write_text(out / "texts" / f"{doc.doc_id}.txt", doc.text)
 
 
 def write_json(path: Path, data: dict) -> None:
