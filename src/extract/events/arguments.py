@@ -17,6 +17,7 @@ _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
 NETWORK_OWNER_GAP = 2
+LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list role without a cue
 PERSON_GAP = 3  # words between a body and the person who speaks for it (`IOM’un program yöneticisi Daniela Rossi`)  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
 _BRACKET = re.compile(r"[()]")
@@ -279,9 +280,10 @@ class SentenceArguments:
         type has one. Left out: names any draft of the sentence already holds, countries and continents
         (a setting, not an actor), networks where members are meant, and a body right beside a named person
         (`IOM’un program yöneticisi Daniela Rossi`: the person takes part, the guide says)."""
-        holders = [d for d in drafts if not d.implicit and SPECS[d.type].default]
+        holders = [d for d in drafts if not d.implicit and (SPECS[d.type].default or SPECS[d.type].list_default)]
         if not holders:
             return
+        listed = self._listed_ids()
         held = {id(m) for d in drafts for _, m in d.args}
         held |= set().union(*self.claimed.values()) if self.claimed else set()
         held_entities = {m.entity_id for d in drafts for _, m in d.args if m.entity_id}
@@ -296,12 +298,24 @@ class SentenceArguments:
             target = min(holders, key=lambda d: abs(d.start - m.start))
             if any(d.name is not None and d.name.start <= m.start < d.name.end for d in holders):
                 continue
-            role = SPECS[target.type].default
+            role = SPECS[target.type].default or (SPECS[target.type].list_default if id(m) in listed else None)
+            if role is None:
+                continue
             if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m)):
                 continue
             if m.label not in labels_for(target.type, role):
                 continue
             target.add(role, m, by_cue=False)
+
+    def _listed_ids(self) -> set[int]:
+        """Ids of the cities and bodies that stand in a list of three or more (`Gent, Lipsko, Tampere a Vídeň`)."""
+        listed: set[int] = set()
+        for m in self.mentions:
+            if m.label in ("ORG", "LOC") and id(m) not in listed:
+                chain = [c for c in self._chain(m, ("ORG", "LOC"), forward=True) if not is_region(c, self.unit.lang)]
+                if len(chain) >= LIST_DEFAULT_MIN:
+                    listed.update(id(c) for c in chain)
+        return listed
 
     def _beside(self, body: Mention, person: Mention) -> bool:
         first, second = (body, person) if body.start < person.start else (person, body)
@@ -334,8 +348,11 @@ class SentenceArguments:
                 # A date belongs to the trigger it is closest to; the sentence's only date is all its events'.
                 cands = [m for m in cands if min(holders, key=lambda h: abs(h.start - m.start)) is d]
             if role == "Org" and self._names_network():
-                # `the network was founded by ...`: the founded body is a network, if the sentence names one.
-                cands = [m for m in cands if is_network(m, self.lex, self.folded)] or cands
+                # `the network was founded by ...`: the founded body is a network the sentence names, else the
+                # one the text spoke of (`Асоциацията беше учредена ... от общините ...`), not any body.
+                networks = [m for m in cands if is_network(m, self.lex, self.folded)]
+                spoken_of = None if networks else self._network_spoken_of()
+                cands = networks or ([spoken_of] if spoken_of is not None else cands)
             if cands:
                 best = min(cands, key=lambda m: abs(m.start - d.start))
                 d.add(role, best, by_cue=False)

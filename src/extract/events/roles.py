@@ -15,6 +15,9 @@ class TypeSpec:
     # The role a city or body takes when the sentence names it beside the trigger and no cue gave it a role:
     # a founding sentence's bodies are founders, a membership sentence's are members.
     default: str | None = None
+    # The role the items of a list of three or more cities or bodies take beside the trigger without a cue
+    # (`Partnery projektu jsou vedle Plzně města Gent, Lipsko, Tampere a Vídeň`).
+    list_default: str | None = None
     # (role a cue gave, label of the argument) -> the role it takes instead
     relabel: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -34,7 +37,7 @@ SPECS: dict[str, TypeSpec] = {
          "Partner": ("ORG", "LOC")},
         fallback=("Date",),
         needs_any=("Name", "Funder", "Coordinator", "Partner"),
-        ),
+        list_default="Partner"),
     "Membership": TypeSpec(
         {"Member": ("ORG", "LOC"), "Network": ("ORG",), "Date": ("DATE",)},
         fallback=("Date", "Network"),
