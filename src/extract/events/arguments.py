@@ -17,6 +17,7 @@ _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
 NETWORK_OWNER_GAP = 2
+SUFFIX_REACH = 15  # words between a trigger and a name whose case ending alone is the cue (`Mersin'de toplanan`)
 LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list role without a cue
 PERSON_GAP = 3  # words between a body and the person who speaks for it (`IOM’un program yöneticisi Daniela Rossi`)  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
@@ -130,6 +131,8 @@ class SentenceArguments:
                     target = min(holders, key=lambda d: (abs(d.start - pos), d.start))
                     if target.type != etype:
                         continue  # the cue (`co-funded by`) belongs to a nearer trigger of another type
+                    if cue.words is None and self._names_next(chain[0]):
+                        continue  # `İstanbul'daki Esenyurt Belediyesi`: the ending says where the next name is
                     if cue.role == "Network":
                         chain = [self._network_beside(m) for m in chain]
                     if target.implicit:
@@ -146,6 +149,21 @@ class SentenceArguments:
                         self.claimed.setdefault(etype, set()).add(id(m))
                         taken.add(id(m))
                         taken_at.setdefault(id(m), pos)
+
+    def _names_next(self, m: Mention) -> bool:
+        """A body's name follows right after the mention's case ending (a venue there is in that city too:
+        `İzmir'deki Ahmed Adnan Saygun Sanat Merkezi'nde`)."""
+        end = tail_end(self.text, m)
+        nxt = next((n for n in self.mentions if n.start >= end), None)
+        return nxt is not None and nxt.label != "LOC" and not self.text[end:nxt.start].strip()
+
+    def prune_places(self, drafts: list[Draft]) -> None:
+        """A country beside a city or venue of the same event is the setting, not the place (`Türkiye'de ...
+        Mersin'de toplanan`)."""
+        for d in drafts:
+            places = [m for r, m in d.args if r == "Place"]
+            if any(not is_region(m, self.unit.lang) for m in places):
+                d.args = [(r, m) for r, m in d.args if not (r == "Place" and is_region(m, self.unit.lang))]
 
     def _after_passive_aux(self, pos: int) -> bool:
         aux = self.lex.passive_aux
