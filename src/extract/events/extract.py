@@ -50,10 +50,20 @@ def _follow_up_drafts(folded: str, unit: Unit, lex: EventLexicon, recent: list[D
     return out
 
 
-def _inside_name(draft: Draft, kept: list[Draft]) -> bool:
-    """A trigger word inside another trigger's name (`... Konferansı ve Buluşması`) is part of that name."""
-    return any(o is not draft and o.type == draft.type and o.name is not None
-               and o.name.start <= draft.start and draft.end <= o.name.end for o in kept)
+def _fold_into_names(kept: list[Draft]) -> list[Draft]:
+    """A trigger word inside another trigger's name (`... Konferansı ve Buluşması`, `Olağan Genel Kurul
+    Toplantısı`) is part of that name: its draft joins the draft whose name holds it, arguments and all."""
+    out: list[Draft] = []
+    for d in kept:
+        owner = next((o for o in out if o.type == d.type and o.name is not None
+                      and o.name.start <= d.start and d.end <= o.name.end), None)
+        if owner is None:
+            out.append(d)
+            continue
+        for role, m in d.args:
+            owner.add(role, m, by_cue=False)
+        owner.cue_args += d.cue_args
+    return out
 
 
 def _is_next(folded: str, draft: Draft, lex: EventLexicon) -> bool:
@@ -135,7 +145,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                 if d.type == "Membership" and doc.doc_date and present is not None \
                         and present.search(folded, unit.start, unit.end):
                     d.as_of = doc.doc_date
-            drafts.extend(d for d in kept if not _inside_name(d, kept))
+            drafts.extend(_fold_into_names(kept))
             drafts.extend(introduced)
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
         previous_end, previous_unit = unit.end, unit

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..document import Mention
+from ..resources import lang_resource
 from .drafts import Draft, NameSpan
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
@@ -17,6 +18,7 @@ _ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.|-?[^\W\d_]{1,4})|[IVXLC]{1,6}\.?)$")
 _NAME_WORD = re.compile(r"^[\w.\-&+]+$")
 _EDGE_PUNCT = "\"'“”„«»‘’()[]{}.,;:!?"
 _ACRONYM_TYPES = ("Project", "Publication")
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]\w+$")
 
 KIND_QUOTED, KIND_RUN, KIND_ACRONYM = 3, 2, 1
 _NOT_IN_RUN = ("LOC", "PER", "DATE")
@@ -131,6 +133,11 @@ def _run(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) ->
     if first == k and last == k:
         return None
     start, end = _strip(text, toks[first][0], toks[last][1])
+    if lang_resource(u.lang, "text").get("apostrophe_suffix"):
+        # `Genel Kurul Toplantısı'na`: the case ending after the apostrophe is no part of the name (guide).
+        cut = _SUFFIX_AFTER_APOSTROPHE.search(text, start, end)
+        if cut is not None and cut.start() > draft.start:
+            end = cut.start()
     if not (start <= draft.start and draft.end <= end):
         return None
     return NameSpan(start, end, (KIND_RUN, last - first + 1, -start))
