@@ -30,3 +30,23 @@ def after_venue_word(text: str, start: int, lang: str | None) -> bool:
         return False
     words = fold_accents(text[max(0, start - 40):start]).split()
     return bool(words) and pattern.match(words[-1]) is not None
+
+
+def venue_words_after(text: str, end: int, lang: str | None) -> int | None:
+    """Where a name runs on into venue words (`Ahmed Adnan Saygun` + ` Sanat Merkezi`): the end of those
+    words, or None."""
+    pattern = _venue_pattern(lang)
+    if pattern is None:
+        return None
+    start = end
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    if start == end or start >= len(text) or not text[start].isupper():
+        return None
+    hit = pattern.match(fold_accents(text[start:start + 60]))
+    if hit is None:
+        return None
+    stop = start + hit.end()
+    while stop < len(text) and text[stop].isalpha():
+        stop += 1
+    return stop

@@ -18,7 +18,7 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
-from ..entities.venues import after_venue_word, is_venue
+from ..entities.venues import after_venue_word, is_venue, venue_words_after
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -306,6 +306,10 @@ class NerStage:
             return []  # a name has a capital somewhere; `adhesión de cuatro`, `site du réseau` are phrases
         if label != "DATE" and opens_with_cue(surface, lang):
             return []  # `Veröffentlicht am 28.11.2019`: a dateline, whose date the date rules read
+        if label in ("ORG", "PER", "LOC"):
+            venue_end = venue_words_after(text, end, lang)
+            if venue_end is not None:  # `Ahmed Adnan Saygun Sanat Merkezi`: a building named after a person
+                end, surface, label = venue_end, text[start:venue_end], "LOC"
         if label in ("ORG", "PER") and (is_venue(surface, lang) or after_venue_word(text, start, lang)):
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
