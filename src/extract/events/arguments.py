@@ -323,7 +323,15 @@ class SentenceArguments:
                 continue
             if m.label not in labels_for(target.type, role):
                 continue
+            if role == "Publisher" and (m.label != "ORG" or target.has("Publisher")
+                                        or self._nearer_body(m, target)):
+                continue  # a publication without a cue for its author takes the one body nearest to it
             target.add(role, m, by_cue=False)
+
+    def _nearer_body(self, m: Mention, d: Draft) -> bool:
+        """Another organisation stands nearer the trigger than `m`."""
+        return any(o is not m and o.label == "ORG" and abs(o.start - d.start) < abs(m.start - d.start)
+                   for o in self.mentions)
 
     def _listed_ids(self) -> set[int]:
         """Ids of the cities and bodies that stand in a list of three or more (`Gent, Lipsko, Tampere a Vídeň`)."""

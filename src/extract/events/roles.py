@@ -50,7 +50,7 @@ SPECS: dict[str, TypeSpec] = {
     "Publication": TypeSpec(
         {"Name": (), "Publisher": ("ORG", "LOC", "PER"), "Date": ("DATE",)},
         fallback=("Date",),
-        needs_any=("Name", "Publisher")),
+        needs_any=("Name", "Publisher"), default="Publisher"),
 }
 
 
