@@ -332,10 +332,12 @@ def _descriptor_around(outer: Mention, inner: Mention) -> bool:
     # a name; the joiners names use (`of`, `van`, `για την`) are.
     lex = load_lexicon(lang)
     joiners = lex.name_joiners if lex is not None else frozenset()
-    return any(w.islower() and len(w) >= 3 and fold_accents(w) not in joiners for w in re.findall(r"\w+", rest))
-
-
-_NAME_END = re.compile(r"(?!\w)")
+    if any(w.islower() and len(w) >= 3 and fold_accents(w) not in joiners for w in re.findall(r"\w+", rest)):
+        return True
+    # A person named right after the body (`Столична община Деница Маринова`, a caption): two or more
+    # capitalised words follow the lexicon name with no joiner, and nothing stands before it.
+    after = outer.text[inner.end - outer.start:].split()
+    return inner.start == outer.start and len(after) >= 2 and all(w[:1].isupper() and not w.isupper() for w in after)
 
 
 def repeated_names(text: str, found: list[Mention], paras) -> list[Mention]:
