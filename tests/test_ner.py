@@ -133,3 +133,15 @@ def test_repeated_names(text, found, expected):
     mentions = [Mention(s, s + len(t), t, label, attrs={"lang": "nl"}) for t, label, s in found]
     added = repeated_names(text, mentions, [Paragraph(0, len(text))])
     assert sorted(f"{m.text}@{m.start}" for m in mentions + added) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,start,word,dropped", [
+    ("Üyeler toplandı. Yeni üyeler katıldı.", 0, "Üyeler", True),
+    ("Gent was host. The city of Gent.", 0, "Gent", False),  # no lower-case `gent` in the text
+    ("The forum met. Forum members came.", 15, "Forum", False),  # not lower case elsewhere
+])
+def test_common_word_opening_a_sentence(text, start, word, dropped):
+    from extract.stages.ner import _common_word_opening
+
+    m = Mention(start, start + len(word), word, "ORG", source="model")
+    assert _common_word_opening(text, m, {0, text.index(".") + 2}) == dropped

@@ -254,9 +254,9 @@ class NerStage:
                 for m in lexicon.find(doc.text, para.start, para.end):
                     m.attrs.setdefault("lang", lang)
                     found.append(m)
-        kept = resolve_overlaps(found)
-        # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
         starts = {sentence.start for sentence in doc.sentences}
+        kept = [m for m in resolve_overlaps(found) if not _common_word_opening(doc.text, m, starts)]
+        # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
         for lang in sorted(by_lang):
             for para in by_lang[lang]:
                 for m in find_places(doc.text, para.start, para.end, lang, starts):
@@ -319,6 +319,17 @@ class NerStage:
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
+    """A one-word model span that opens a sentence or line and that the text also writes in lower case
+    (`Üyeler ...`, `Haberler`, `Kommunen ...`): a common word whose capital only starts the sentence."""
+    if m.source != "model" or " " in m.text or m.label == "DATE":
+        return False
+    if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
+        return False
+    word = m.text.lower()
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def _descriptor_around(outer: Mention, inner: Mention) -> bool:
