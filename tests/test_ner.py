@@ -138,7 +138,8 @@ def test_repeated_names(text, found, expected):
 @pytest.mark.parametrize("text,start,word,dropped", [
     ("Üyeler toplandı. Yeni üyeler katıldı.", 0, "Üyeler", True),
     ("Gent was host. The city of Gent.", 0, "Gent", False),  # no lower-case `gent` in the text
-    ("The forum met. Forum members came.", 15, "Forum", False),  # not lower case elsewhere
+    ("The forum met. Forum members came.", 15, "Forum", True),
+    ("Lyon met. Later, Lyon came.", 17, "Lyon", False),  # not at a sentence start
 ])
 def test_common_word_opening_a_sentence(text, start, word, dropped):
     from extract.stages.ner import _common_word_opening
