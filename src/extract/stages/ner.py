@@ -314,8 +314,8 @@ class NerStage:
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
             label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
-        if label == "ORG" and is_meeting_name(text[start:end], lang):
-            return []  # `11. CLIP Konferansı ve Buluşması` is an event's Name, not an organisation
+        if label in ("ORG", "LOC", "PER") and is_meeting_name(surface, lang) and not is_venue(surface, lang):
+            return []  # `11. CLIP Konferansı ve Buluşması`, `3. Göç ve Kent Forumu`: an event's Name
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
