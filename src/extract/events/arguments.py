@@ -150,6 +150,12 @@ class SentenceArguments:
                         taken.add(id(m))
                         taken_at.setdefault(id(m), pos)
 
+    def _unknown_body(self, m: Mention) -> bool:
+        """An organisation only the model saw, no lexicon body or network: after a place cue (`at the Mansion
+        House`, `au Lieu Unique`) it is far more often a venue the model mislabelled."""
+        return m.label == "ORG" and m.source == "model" and not m.attrs.get("kind") \
+            and not is_network(m, self.lex, self.folded) and not is_institution(m)
+
     def _names_next(self, m: Mention) -> bool:
         """A body's name follows right after the mention's case ending (a venue there is in that city too:
         `İzmir'deki Ahmed Adnan Saygun Sanat Merkezi'nde`)."""
@@ -203,9 +209,9 @@ class SentenceArguments:
                     gap = gap_words(self.text, hit.end(), m.start)
                     if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
                         break
-                    if m.label in labels:
+                    if m.label in labels or (cue.role == "Place" and self._unknown_body(m)):
                         if id(m) not in taken:  # a name a more specific cue took stops this one
-                            yield hit.start(), self._chain(m, labels, forward=True)
+                            yield hit.start(), self._chain(m, labels, forward=True) if m.label in labels else [m]
                         break
             return
         if cue.words is None:  # suffix only: the argument's own ending is the cue
