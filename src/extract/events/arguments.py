@@ -163,13 +163,15 @@ class SentenceArguments:
         nxt = next((n for n in self.mentions if n.start >= end), None)
         return nxt is not None and nxt.label != "LOC" and not self.text[end:nxt.start].strip()
 
-    def prune_places(self, drafts: list[Draft]) -> None:
-        """A country beside a city or venue of the same event is the setting, not the place (`Türkiye'de ...
-        Mersin'de toplanan`)."""
+    def prune_settings(self, drafts: list[Draft]) -> None:
+        """Countries are settings: one beside a city or venue of the same event is not its place (`Türkiye'de
+        ... Mersin'de toplanan`), and a country takes part in no meeting (`delegates from all over Italy`)."""
+        lang = self.unit.lang
         for d in drafts:
             places = [m for r, m in d.args if r == "Place"]
-            if any(not is_region(m, self.unit.lang) for m in places):
-                d.args = [(r, m) for r, m in d.args if not (r == "Place" and is_region(m, self.unit.lang))]
+            city_place = any(not is_region(m, lang) for m in places)
+            d.args = [(r, m) for r, m in d.args
+                      if not ((r == "Place" and city_place or r == "Participant") and is_region(m, lang))]
 
     def _after_passive_aux(self, pos: int) -> bool:
         aux = self.lex.passive_aux

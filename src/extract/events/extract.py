@@ -135,7 +135,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args.attach_cues(kept, dropped)
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
-            args.prune_places(kept)
+            args.prune_settings(kept)
             for d in kept:
                 d.distinct = _is_next(folded, d, lex)
                 _date_from_before(folded, d, lex, previous_mentions, scene_setting)

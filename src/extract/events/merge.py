@@ -116,8 +116,18 @@ def _bodies_of_people(text: str, group: list[Draft]) -> set[int]:
     participants = [m for d in group for r, m in d.args if r == "Participant"]
     people = [m for m in participants if m.label == "PER"]
     return {id(m) for m in participants if m.label != "PER" and any(
-        p.end <= m.start and len(_WORDS.findall(text[p.end:m.start])) <= PERSON_BODY_GAP
-        and not _CLAUSE_END.search(text[p.end:m.start]) for p in people)}
+        _speaks_for(text, p, m) for p in people)}
+
+
+def _speaks_for(text: str, person: Mention, body: Mention) -> bool:
+    """The person is named right beside the body: after it (`Piotr Zieliński z ZMP`) or before it, where
+    a comma may only close the body's phrase (`Bologna's councillor Andrei Popescu`, `la concejala de
+    Ciudadanía de Barcelona, Núria Vidal`)."""
+    if person.end <= body.start:
+        between = text[person.end:body.start]
+        return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not _CLAUSE_END.search(between)
+    between = text[body.end:person.start]
+    return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not _CLAUSE_END.search(between.rstrip().rstrip(","))
 
 
 def _end_date(etype: str, role: str, m: Mention) -> bool:
