@@ -75,6 +75,15 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
         if m and m.group(1).lower() in articles and m.end() < end - start:
             if m.group(1)[-1] in "'’" or text[start + len(m.group(1))].isspace():
                 start += m.end()
+    if not lang_resource(lang, "text").get("lowercase_heads"):
+        # `representantes de Sabadell`, `barrio de Egia`: lower-case words before the name are no part of it
+        # (in Greek a name may open with one: `υπουργείο Εξωτερικών`).
+        for word in re.finditer(r"\S+\s*", text[start:end]):
+            token = word.group().strip()
+            if not token[:1].islower():
+                if word.start() > 0 and token[:1].isupper():
+                    start += word.start()
+                break
     return start, end
 
 
