@@ -50,3 +50,14 @@ def venue_words_after(text: str, end: int, lang: str | None) -> int | None:
     while stop < len(text) and text[stop].isalpha():
         stop += 1
     return stop
+
+
+def region_word_after(text: str, end: int, lang: str | None) -> int | None:
+    """Where a place name runs on into a word that makes it a region (`Örebro` + ` län`): the word's end."""
+    words = lang_resource(lang, "entities").get("regions", {}).get("after", [])
+    if not words:
+        return None
+    hit = re.match(r"[ \t]+(\w+)", text[end:end + 40])
+    if hit is None or hit.group(1).lower() not in words:
+        return None
+    return end + hit.end()

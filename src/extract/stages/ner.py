@@ -18,7 +18,7 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
-from ..entities.venues import after_venue_word, is_venue, venue_words_after
+from ..entities.venues import after_venue_word, is_venue, region_word_after, venue_words_after
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -272,6 +272,7 @@ class NerStage:
                     if not any(k.start < m.end and m.start < k.end for k in kept):
                         kept.append(m)
         kept.extend(repeated_names(doc.text, kept, [p for paras in by_lang.values() for p in paras]))
+        kept = [_with_region_word(doc.text, m) for m in kept]
         doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
     def _model_mentions(self, text: str, paras, lang: str, end_at) -> list[Mention]:
@@ -328,6 +329,14 @@ class NerStage:
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def _with_region_word(text: str, m: Mention) -> Mention:
+    """A place whose name runs on into a region word of its language (`Örebro län`) spans it."""
+    end = region_word_after(text, m.end, m.attrs.get("lang")) if m.label == "LOC" else None
+    if end is None:
+        return m
+    return Mention(m.start, end, text[m.start:end], m.label, source=m.source, score=m.score, attrs=m.attrs)
 
 
 def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
