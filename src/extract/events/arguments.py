@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+")
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
 NETWORK_OWNER_GAP = 2
 SUFFIX_REACH = 15  # words between a trigger and a name whose case ending alone is the cue (`Mersin'de toplanan`)
+DEFAULT_REACH = 12  # words (outside names) between a trigger and a name that takes its type's default role
 LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list role without a cue
 PERSON_GAP = 3  # words between a body and the person who speaks for it (`IOM’un program yöneticisi Daniela Rossi`)  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
@@ -324,6 +325,8 @@ class SentenceArguments:
             target = min(holders, key=lambda d: abs(d.start - m.start))
             if any(d.name is not None and d.name.start <= m.start < d.name.end for d in holders):
                 continue
+            if self._words_between(m, target) > DEFAULT_REACH:
+                continue  # far from the trigger in a long sentence, a name belongs to another clause
             role = SPECS[target.type].default or (SPECS[target.type].list_default if id(m) in listed else None)
             if role is None:
                 continue
@@ -335,6 +338,10 @@ class SentenceArguments:
                                         or self._nearer_body(m, target)):
                 continue  # a publication without a cue for its author takes the one body nearest to it
             target.add(role, m, by_cue=False)
+
+    def _words_between(self, m: Mention, d: Draft) -> int:
+        a, b = (m.end, d.start) if m.end <= d.start else (d.end, m.start)
+        return len(_WORD.findall(self.text[a:b])) - self._words_in_mentions(a, b)
 
     def _nearer_body(self, m: Mention, d: Draft) -> bool:
         """Another organisation stands nearer the trigger than `m`."""
