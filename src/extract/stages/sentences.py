@@ -28,7 +28,10 @@ def split_sentences(text: str, start: int, end: int, lang: str | None) -> list[S
     out: list[Sentence] = []
     chunk = text[start:end]
     begin = 0
+    quoted = _inside_quotes(chunk)
     for m in _BOUNDARY.finditer(chunk):
+        if quoted[m.start()]:
+            continue  # a title in quotes (`„Cudzoziemcy w polskich miastach. Diagnoza ...”`) is one sentence's part
         follow = chunk[m.end():].lstrip()
         if follow[:1].isalpha() and not follow[:1].isupper():
             continue
@@ -46,6 +49,29 @@ def split_sentences(text: str, start: int, end: int, lang: str | None) -> list[S
     if chunk[begin:].strip():
         out.append(_trimmed(text, start + begin, end, lang))
     return out
+
+
+_OPEN_CLOSE = {"„": "“”", "«": "»", "“": "”", "‹": "›"}
+_QUOTE_REACH = 300  # characters a quoted title may run; a quote left open longer is a stray mark
+
+
+def _inside_quotes(chunk: str) -> list[bool]:
+    """For each character: is it inside a pair of quotes that closes within reach?"""
+    inside = [False] * (len(chunk) + 1)
+    i = 0
+    while i < len(chunk):
+        closers = _OPEN_CLOSE.get(chunk[i])
+        if closers is None and chunk[i] == '"':
+            closers = '"'
+        if closers is not None:
+            end = next((j for j in range(i + 1, min(len(chunk), i + _QUOTE_REACH)) if chunk[j] in closers), None)
+            if end is not None and "\n" not in chunk[i:end]:
+                for k in range(i, end):
+                    inside[k] = True
+                i = end + 1
+                continue
+        i += 1
+    return inside
 
 
 def _trimmed(text: str, start: int, end: int, lang: str | None) -> Sentence:
