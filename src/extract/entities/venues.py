@@ -32,6 +32,15 @@ def after_venue_word(text: str, start: int, lang: str | None) -> bool:
     return bool(words) and pattern.match(words[-1]) is not None
 
 
+def capitalised_venue_word_before(text: str, start: int, lang: str | None) -> int | None:
+    """Where a name follows a capitalised venue word that is part of it (`Pavillon` + ` Joséphine`,
+    `Hotel` + ` Conventum`): that word's start, or None."""
+    hit = re.search(r"(\w+)[ \t]+$", text[max(0, start - 40):start])
+    if hit is None or not hit.group(1)[:1].isupper() or not after_venue_word(text, start, lang):
+        return None
+    return start - len(hit.group())
+
+
 def venue_words_after(text: str, end: int, lang: str | None) -> int | None:
     """Where a name runs on into venue words (`Ahmed Adnan Saygun` + ` Sanat Merkezi`): the end of those
     words, or None."""

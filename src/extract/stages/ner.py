@@ -18,7 +18,8 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
-from ..entities.venues import after_venue_word, is_venue, region_word_after, venue_words_after
+from ..entities.venues import (after_venue_word, capitalised_venue_word_before, is_venue, region_word_after,
+                               venue_words_after)
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -125,6 +126,10 @@ def _shouting(line: str) -> bool:
     """A line written in capitals (a headline), judged on its letters."""
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _sentence_start_between(text: str, a: int, b: int) -> bool:
+    return any(ch in ".!?\n" for ch in text[a:b])
 
 
 def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
@@ -320,6 +325,10 @@ class NerStage:
             venue_end = venue_words_after(text, end, lang)
             if venue_end is not None:  # `Ahmed Adnan Saygun Sanat Merkezi`: a building named after a person
                 end, surface, label = venue_end, text[start:venue_end], "LOC"
+        if label in ("ORG", "PER", "LOC"):
+            venue_start = capitalised_venue_word_before(text, start, lang)
+            if venue_start is not None and not _sentence_start_between(text, venue_start, start):
+                start, surface, label = venue_start, text[venue_start:end], "LOC"
         if label in ("ORG", "PER") and (is_venue(surface, lang) or after_venue_word(text, start, lang)):
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
