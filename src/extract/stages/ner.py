@@ -146,14 +146,16 @@ def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _place_list(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
-    """The parts of a comma-separated span, where every part is a place the gazetteer knows."""
-    parts, pos = [], start
-    for piece in text[start:end].split(","):
-        a = pos + len(piece) - len(piece.lstrip())
-        b = pos + len(piece.rstrip())
-        parts.append((a, b))
-        pos += len(piece) + 1
-    return parts if all(b > a and _bare_place(text, a, b, lang) for a, b in parts) else []
+    """The places of a span that is a list of places the gazetteer knows, joined by commas or the
+    language's conjunctions (`Bologna, Espoo`, `Nantes et de Villeurbanne`); empty where it is not one."""
+    places = find_places(text, start, end, lang, set())
+    lex = load_lexicon(lang)
+    if len(places) < 2 or places[0].start != start or places[-1].end != end or lex is None:
+        return []
+    folded = fold_accents(text)
+    if all(lex.list_joiners.match(folded[a.end:b.start]) for a, b in zip(places, places[1:])):
+        return [(m.start, m.end) for m in places]
+    return []
 
 
 def _all_lower(surface: str) -> bool:
@@ -312,7 +314,7 @@ class NerStage:
             return []
         start, end = _whole_compound(text, start, end)
         surface = text[start:end]
-        if label == "LOC" and "," in surface:
+        if label == "LOC" and " " in surface:
             places = _place_list(text, start, end, lang)
             if places:  # `Bologna, Espoo`: a list of places the model read as one
                 return [Mention(a, b, text[a:b], "LOC", source="model", score=score, attrs={"lang": lang})
