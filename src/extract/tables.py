@@ -91,15 +91,6 @@ def merge_entity(merged: dict[str, Entity], ent: Entity, doc_id: str) -> None:
     into.n_mentions += ent.n_mentions
 
 
-def merge_entities(docs: list[Document]) -> list[Entity]:
-    """One row per entity_id across the batch."""
-    merged: dict[str, Entity] = {}
-    for doc in docs:
-        for ent in doc.entities.values():
-            merge_entity(merged, ent, doc.doc_id)
-    return [merged[k] for k in sorted(merged)]
-
-
 def entity_row(ent: Entity) -> dict:
     return {
         "entity_id": ent.entity_id, "label": ent.label, "name": ent.name,
@@ -133,11 +124,3 @@ class TableRows:
                 for name in ("documents", "mentions", "events", "event_args")}
         rows["entities"] = [entity_row(self.entities[k]) for k in sorted(self.entities)]
         return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in SCHEMAS}
-
-
-def build_tables(docs: list[Document]) -> dict[str, pa.Table]:
-    """All five tables of a list of documents."""
-    rows = TableRows()
-    for doc in docs:
-        rows.add(doc)
-    return rows.tables()

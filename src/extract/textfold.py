@@ -7,10 +7,13 @@ sigma, and drops Greek accents (capitals are written without them); other script
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060\u2032"
+# A case suffix written after an apostrophe at the end of a span (`İstanbul’da`, `Toplantısı'na`).
+_APOSTROPHE_SUFFIX = re.compile("['" + APOSTROPHES + r"]\w+$")
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Folded to one letter each: Turkish dotless/dotted i (so `KASIM` meets `Kasım`), Greek final sigma.
 _SPECIAL = {"ı": "i", "İ": "i", "ς": "σ"}
@@ -64,3 +67,10 @@ def fold(text: str) -> str:
 def fold_accents(text: str) -> str:
     """As `fold`, and without the accents of any script; same length as `text`."""
     return text.translate(_TABLE_NO_ACCENTS)
+
+
+def apostrophe_suffix_start(text: str, start: int, end: int) -> int | None:
+    """Where a case suffix after an apostrophe ends `text[start:end]` (`İstanbul’da` -> the apostrophe's
+    offset), or None; a span that is nothing but the suffix has none."""
+    m = _APOSTROPHE_SUFFIX.search(text, start, end)
+    return m.start() if m is not None and m.start() > start else None

@@ -6,6 +6,7 @@ import re
 
 from ..document import Mention
 from .drafts import Draft, Unit
+from .merge import speaks_for
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 from ..entities.venues import is_venue
@@ -16,11 +17,9 @@ from .roles import END_DATE_TYPES, POINT_TYPES, SPECS, labels_for
 _WORD = re.compile(r"\w+")
 # A clause or sentence break stops a cue from reaching an argument.
 _BREAK = re.compile(r"[;!?\n\r]|(?<!\d)\.(?:\s|$)|:\s")
-NETWORK_OWNER_GAP = 2
-SUFFIX_REACH = 15  # words between a trigger and a name whose case ending alone is the cue (`Mersin'de toplanan`)
+NETWORK_OWNER_GAP = 2  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 DEFAULT_REACH = 16  # words (outside names) between a trigger and a name that takes its type's default role
 LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list role without a cue
-PERSON_GAP = 3  # words between a body and the person who speaks for it (`IOM’un program yöneticisi Daniela Rossi`)  # words between an owner and its network (`Europarådets nätverk Intercultural Cities`)
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
 _BRACKET = re.compile(r"[()]")
 _CLOSING = re.compile(r"^\s*\)")  # the bracket closing the earlier name's acronym marks no list
@@ -57,10 +56,7 @@ def gap_words(text: str, start: int, end: int) -> int | None:
 
 def tail(text: str, mention: Mention) -> str:
     """The mention's last word with any suffix glued after the span (`İstanbul’da` -> `istanbulda`)."""
-    j = mention.end
-    while j < len(text) and text[j] not in _TAIL_STOP:
-        j += 1
-    words = text[mention.start:j].split()
+    words = text[mention.start:tail_end(text, mention)].split()
     return fold(_TAIL_STRIP.sub("", words[-1])) if words else ""
 
 
@@ -80,6 +76,7 @@ def has_suffix(text: str, mention: Mention, suffix: str) -> bool:
 
 
 def tail_end(text: str, mention: Mention) -> int:
+    """Where the mention's last word ends, a suffix glued after the span included."""
     j = mention.end
     while j < len(text) and text[j] not in _TAIL_STOP:
         j += 1
@@ -320,7 +317,7 @@ class SentenceArguments:
                 continue  # a name already given a role, under this form or another (`МБГИ` for the network)
             if is_region(m, self.unit.lang) or is_venue(m.text, self.unit.lang):
                 continue
-            if any(self._beside(m, p) for p in people):
+            if any(speaks_for(self.text, p, m) for p in people):
                 continue
             target = min(holders, key=lambda d: abs(d.start - m.start))
             if any(d.name is not None and d.name.start <= m.start < d.name.end for d in holders):
@@ -357,11 +354,6 @@ class SentenceArguments:
                 if len(chain) >= LIST_DEFAULT_MIN:
                     listed.update(id(c) for c in chain)
         return listed
-
-    def _beside(self, body: Mention, person: Mention) -> bool:
-        first, second = (body, person) if body.start < person.start else (person, body)
-        gap = gap_words(self.text, tail_end(self.text, first), second.start)
-        return gap is not None and gap <= PERSON_GAP and "," not in self.text[first.end:second.start]
 
     @staticmethod
     def _speaks_of(d: Draft, role: str) -> bool:

@@ -12,7 +12,7 @@ from ..textfold import fold_accents as fold
 from .roles import END_DATE_TYPES, SPECS
 
 
-PERSON_BODY_GAP = 3  # words between a person and the body they come from (`from the network`)
+PERSON_BODY_GAP = 3  # words between a person and the body they speak for (`from the network`, `IOM’un program yöneticisi`)
 _WORDS = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 
@@ -116,12 +116,12 @@ def _bodies_of_people(text: str, group: list[Draft]) -> set[int]:
     participants = [m for d in group for r, m in d.args if r == "Participant"]
     people = [m for m in participants if m.label == "PER"]
     return {id(m) for m in participants if m.label != "PER" and any(
-        _speaks_for(text, p, m) for p in people)}
+        speaks_for(text, p, m) for p in people)}
 
 
-def _speaks_for(text: str, person: Mention, body: Mention) -> bool:
-    """The person is named right beside the body: after it (`Piotr Zieliński z ZMP`) or before it, where
-    a comma may only close the body's phrase (`Bologna's councillor Andrei Popescu`, `la concejala de
+def speaks_for(text: str, person: Mention, body: Mention) -> bool:
+    """The person is named right beside the body, so the person, not the body, takes part (guide): the body
+    after the person (`Piotr Zieliński z ZMP`) or before, where a comma may only close the body's phrase (`Bologna's councillor Andrei Popescu`, `la concejala de
     Ciudadanía de Barcelona, Núria Vidal`)."""
     if person.end <= body.start:
         between = text[person.end:body.start]

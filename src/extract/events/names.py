@@ -8,7 +8,7 @@ import re
 from ..document import Mention
 from ..resources import lang_resource
 from .drafts import Draft, NameSpan
-from ..textfold import fold_accents as fold
+from ..textfold import apostrophe_suffix_start, fold_accents as fold
 from .lexicon import EventLexicon
 
 # Swedish and Finnish open a quote with ” as well as close it.
@@ -18,7 +18,6 @@ _ORDINAL = re.compile(r"^(?:\d{1,3}(?:\.|-?[^\W\d_]{1,4})|[IVXLC]{1,6}\.?)$")
 _NAME_WORD = re.compile(r"^[\w.\-&+]+$")
 _EDGE_PUNCT = "\"'“”„«»‘’()[]{}.,;:!?"
 _ACRONYM_TYPES = ("Project", "Publication")
-_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]\w+$")
 
 KIND_QUOTED, KIND_RUN, KIND_ACRONYM = 3, 2, 1
 _NOT_IN_RUN = ("LOC", "PER", "DATE")
@@ -135,9 +134,9 @@ def _run(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) ->
     start, end = _strip(text, toks[first][0], toks[last][1])
     if lang_resource(u.lang, "text").get("apostrophe_suffix"):
         # `Genel Kurul Toplantısı'na`: the case ending after the apostrophe is no part of the name (guide).
-        cut = _SUFFIX_AFTER_APOSTROPHE.search(text, start, end)
-        if cut is not None and cut.start() > draft.start:
-            end = cut.start()
+        cut = apostrophe_suffix_start(text, start, end)
+        if cut is not None and cut > draft.start:
+            end = cut
     if not (start <= draft.start and draft.end <= end):
         return None
     return NameSpan(start, end, (KIND_RUN, last - first + 1, -start))

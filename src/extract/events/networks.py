@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 
 from ..document import Mention
+from ..entities.places import place_candidates
 from ..lexicon import load_entries
+from ..lexicon.langrules import lang_rules
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 
@@ -77,8 +79,6 @@ def is_network(mention: Mention, lex: EventLexicon, folded: str | None = None,
 
 @lru_cache(maxsize=4096)
 def _region_name(text: str, lang: str | None) -> bool:
-    from ..entities.places import place_candidates
-    from ..lexicon.langrules import lang_rules
     places = place_candidates(text, lang_rules(lang))
     return bool(places) and all(p.kind in ("country", "continent") for p in places)
 

@@ -29,7 +29,6 @@ SPECS: dict[str, TypeSpec] = {
         # A network named beside its meeting is a Participant unless a cue says it organised it (guide).
         fallback=("Date", "Participant:PER", "Participant:network"),
         needs_any=("Name", "Date", "Place", "Organizer", "Participant", "Funder"),
-
         # A bare city `hosting` a meeting is where it happened; its municipality (ORG) is the Organizer.
         relabel={("Organizer", "LOC"): "Place"}),
     "Project": TypeSpec(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -24,12 +23,11 @@ from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
-from ..textfold import APOSTROPHES, fold_accents
+from ..textfold import apostrophe_suffix_start, fold_accents
 
 log = logging.getLogger(__name__)
 
 _EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/ \t\n"
-_APOSTROPHES = "'" + APOSTROPHES
 _WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,}\b")
 
 
@@ -39,9 +37,7 @@ def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, i
     conventions = lang_resource(lang, "text")
     surface = text[start:end]
     if conventions.get("apostrophe_suffix"):
-        m = re.search(rf"[{_APOSTROPHES}]\w+$", surface)
-        if m and m.start() > 0:
-            end = start + m.start()
+        end = apostrophe_suffix_start(text, start, end) or end
     if conventions.get("colon_suffix"):
         m = re.search(r":\w{1,3}$", surface)
         if m and m.start() > 0:
@@ -60,6 +56,7 @@ def trim_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, i
 def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
     """A model's span made to follow the guide: an acronym in brackets after a name is a span of its own,
     so an unclosed bracket ends the name; a leading article of the language is not part of the name."""
+    conventions = lang_resource(lang, "text")
     start, end = trim_span(text, start, end, lang)
     surface = text[start:end]
     # A colon between words ends a headline's subject (`Nantes : les inscriptions sont ouvertes`).
@@ -70,13 +67,13 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     if "(" in surface and ")" not in surface[surface.index("("):]:
         end = start + surface.index("(")
         start, end = trim_span(text, start, end, lang)
-    articles = lang_resource(lang, "text").get("articles", [])
+    articles = conventions.get("articles", [])
     if articles:
         m = re.match(r"(\w+['’]?)\s*", text[start:end])
         if m and m.group(1).lower() in articles and m.end() < end - start:
             if m.group(1)[-1] in "'’" or text[start + len(m.group(1))].isspace():
                 start += m.end()
-    if not lang_resource(lang, "text").get("lowercase_heads"):
+    if not conventions.get("lowercase_heads"):
         # `representantes de Sabadell`, `barrio de Egia`: lower-case words before the name are no part of it
         # (in Greek a name may open with one: `υπουργείο Εξωτερικών`).
         for word in re.finditer(r"\S+\s*", text[start:end]):
@@ -128,10 +125,6 @@ def _shouting(line: str) -> bool:
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
 
 
-def _sentence_start_between(text: str, a: int, b: int) -> bool:
-    return any(ch in ".!?\n" for ch in text[a:b])
-
-
 def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
     """A span that stops at a hyphen inside a word (`Cluj-[Napoca]`) takes the whole hyphenated word."""
     while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
@@ -152,8 +145,7 @@ def _place_list(text: str, start: int, end: int, lang: str | None) -> list[tuple
     lex = load_lexicon(lang)
     if len(places) < 2 or places[0].start != start or places[-1].end != end or lex is None:
         return []
-    folded = fold_accents(text)
-    if all(lex.list_joiners.match(folded[a.end:b.start]) for a, b in zip(places, places[1:])):
+    if all(lex.list_joiners.match(fold_accents(text[a.end:b.start])) for a, b in zip(places, places[1:])):
         return [(m.start, m.end) for m in places]
     return []
 
@@ -329,7 +321,7 @@ class NerStage:
                 end, surface, label = venue_end, text[start:venue_end], "LOC"
         if label in ("ORG", "PER", "LOC"):
             venue_start = capitalised_venue_word_before(text, start, lang)
-            if venue_start is not None and not _sentence_start_between(text, venue_start, start):
+            if venue_start is not None:
                 start, surface, label = venue_start, text[venue_start:end], "LOC"
         if label in ("ORG", "PER") and (is_venue(surface, lang) or after_venue_word(text, start, lang)):
             label = "LOC"  # the guide: venues and buildings are places

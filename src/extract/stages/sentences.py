@@ -51,26 +51,25 @@ def split_sentences(text: str, start: int, end: int, lang: str | None) -> list[S
     return out
 
 
-_OPEN_CLOSE = {"„": "“”", "«": "»", "“": "”", "‹": "›"}
+_OPEN_CLOSE = {"„": "“”", "«": "»", "“": "”", "‹": "›", '"': '"'}
+_OPENERS = re.compile("[" + "".join(_OPEN_CLOSE) + "]")
 _QUOTE_REACH = 300  # characters a quoted title may run; a quote left open longer is a stray mark
 
 
 def _inside_quotes(chunk: str) -> list[bool]:
-    """For each character: is it inside a pair of quotes that closes within reach?"""
+    """For each character: is it inside a pair of quotes that closes within reach on the same line?"""
     inside = [False] * (len(chunk) + 1)
-    i = 0
-    while i < len(chunk):
-        closers = _OPEN_CLOSE.get(chunk[i])
-        if closers is None and chunk[i] == '"':
-            closers = '"'
-        if closers is not None:
-            end = next((j for j in range(i + 1, min(len(chunk), i + _QUOTE_REACH)) if chunk[j] in closers), None)
-            if end is not None and "\n" not in chunk[i:end]:
-                for k in range(i, end):
-                    inside[k] = True
-                i = end + 1
-                continue
-        i += 1
+    resume = 0
+    for opener in _OPENERS.finditer(chunk):
+        i = opener.start()
+        if i < resume:
+            continue
+        limit = min(len(chunk), i + _QUOTE_REACH)
+        ends = [j for j in (chunk.find(c, i + 1, limit) for c in _OPEN_CLOSE[chunk[i]]) if j >= 0]
+        if ends and "\n" not in chunk[i:min(ends)]:
+            end = min(ends)
+            inside[i:end] = [True] * (end - i)
+            resume = end + 1
     return inside
 
 
