@@ -149,3 +149,17 @@ def test_retokenized_sentence_trims_split_suffixes(case):
                                    CORPORA[case["corpus"]].tagmap, suffixes)
     assert [[e.text, e.label_] for e in doc.ents] == case["expected"]
     assert doc.text == " ".join(case["words"])
+
+
+def test_sweep_variant_changes_only_the_panx_share():
+    from extract.training.recipes import load_recipe
+    from extract.training.sweep import run_overrides, variant_recipe
+
+    none = variant_recipe("tr", 0)
+    assert [s.corpus.name for s in none.sources] == ["turkish_wiki_ner"]
+    more = variant_recipe("tr", 20000)
+    assert {s.corpus.name: s.train_limit for s in more.sources} == {"turkish_wiki_ner": 0, "panx": 20000}
+    assert variant_recipe("tr", None) == load_recipe("tr")
+    overrides = run_overrides(none, {"training.dropout": 0.3})
+    assert overrides["training.dropout"] == 0.3
+    assert overrides["corpora.train.gold_preproc"] == "true"  # Turkish trains on its own tokenization

@@ -145,19 +145,31 @@ def _split_members(event: Event) -> list[Event]:
 
 
 def _membership_key(e: Event) -> tuple:
-    def key(role):
-        a = e.first(role)
-        return (a.entity_id or fold(a.value or a.text)) if a else None
-    return key("Member"), key("Network")
+    member, network = e.first("Member"), e.first("Network")
+    return (_key(member) if member else None), (_key(network) if network else None)
+
+
+def _founding_members(events: list[Event]) -> set[tuple]:
+    """(founder mention, founded body) pairs: `founding members were A, B` makes A and B founders of the
+    body, and the same words must not make them its members as well (guide: founding members)."""
+    pairs = set()
+    for e in events:
+        org = e.first("Org")
+        if e.type == "Founding" and org is not None:
+            pairs |= {((a.start, a.end), _key(org)) for a in e.args if a.role == "Founder"}
+    return pairs
+
+
+def _key(a: EventArgument) -> str:
+    return a.entity_id or fold(a.value or a.text)
 
 
 def merge_drafts(text: str, drafts: list[Draft]) -> list[Event]:
     events: list[Event] = []
+    built = [e for e in (_build(text, group, group[0].type) for group in group_drafts(text, drafts)) if e is not None]
+    founders = _founding_members(built)
     memberships: dict[tuple, Event] = {}
-    for group in group_drafts(text, drafts):
-        event = _build(text, group, group[0].type)
-        if event is None:
-            continue
+    for event in built:
         if event.type != "Membership":
             events.append(event)
             continue
@@ -165,6 +177,9 @@ def merge_drafts(text: str, drafts: list[Draft]) -> list[Event]:
             key = _membership_key(single)
             if key[0] == key[1]:
                 continue  # a network is not its own member
+            member = single.first("Member")
+            if ((member.start, member.end), key[1]) in founders:
+                continue
             known = memberships.get(key)
             if known is None:
                 memberships[key] = single

@@ -145,7 +145,14 @@ def beats_installed(dev_f: float, target: Path) -> bool:
 
 
 def train_language(lang: str, cache_dir: Path, work_dir: Path, models_dir: Path, *, build: bool = True,
-                   force: bool = False, max_steps: int | None = None, time_budget_s: float | None = None) -> dict:
+                   force: bool = False, max_steps: int | None = None, time_budget_s: float | None = None,
+                   trained_dir: Path | None = None) -> dict:
+    """Train one language's model and install it when it beats the installed one on dev.
+
+    With `trained_dir` (a `spacy train` output holding model-best and a training.json of its training
+    facts, e.g. from a parallel sweep on another machine) the training step is skipped and that model
+    goes through the same scoring, card and install steps.
+    """
     recipe = load_recipe(lang)
     data_dir = cache_dir / lang
     if build or not (data_dir / "stats.json").exists():
@@ -159,9 +166,17 @@ def train_language(lang: str, cache_dir: Path, work_dir: Path, models_dir: Path,
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     budget = recipe.time_budget_s if time_budget_s is None else time_budget_s
-    print(f"[{lang}] training: {stats['train']['words']} words, overrides {overrides}, budget {budget} s", flush=True)
-    training = run_spacy_train(recipe, data_dir, work_dir / lang, overrides, budget)
     best_dir = work_dir / lang / "model-best"
+    if trained_dir is not None:
+        training = json.loads((trained_dir / "training.json").read_text(encoding="utf-8"))
+        if best_dir.parent.exists():
+            shutil.rmtree(best_dir.parent)
+        shutil.copytree(trained_dir / "model-best", best_dir)
+        print(f"[{lang}] finishing the model trained in {trained_dir}", flush=True)
+    else:
+        print(f"[{lang}] training: {stats['train']['words']} words, overrides {overrides}, budget {budget} s",
+              flush=True)
+        training = run_spacy_train(recipe, data_dir, work_dir / lang, overrides, budget)
     if recipe.tokenizer_suffixes:
         # Saved with the tokenizer, so spacy.load gives the same tokenization without any extra code.
         patched = spacy.load(best_dir)
@@ -203,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--force", action="store_true", help="install even when dev F1 is not better")
     parser.add_argument("--max-steps", type=int, help="override every recipe's training.max_steps")
     parser.add_argument("--time-budget", type=float, help="override every recipe's time_budget_s (seconds)")
+    parser.add_argument("--trained", type=Path,
+                        help="skip training: finish this spacy train output (model-best + training.json); one language")
     parser.add_argument("--rescore", action="store_true",
                         help="only re-score the installed models on the cached dev sets and rewrite their cards")
     args = parser.parse_args(argv)
@@ -212,11 +229,15 @@ def main(argv: list[str] | None = None) -> None:
         return
     if not corpora_dir().exists():
         parser.error(f"corpora not found at {corpora_dir()} (set CORPORA_DIR)")
+    langs = parse_langs(args.langs)
+    if args.trained and len(langs) != 1:
+        parser.error("--trained finishes one language's model: give exactly one in --langs")
     failures = []
-    for lang in parse_langs(args.langs):
+    for lang in langs:
         try:
             train_language(lang, args.cache_dir, args.work_dir, args.models_dir, build=not args.no_build,
-                           force=args.force, max_steps=args.max_steps, time_budget_s=args.time_budget)
+                           force=args.force, max_steps=args.max_steps, time_budget_s=args.time_budget,
+                           trained_dir=args.trained)
         except Exception as error:  # one language failing must not cost the others their training time
             print(f"[{lang}] FAILED: {error!r}", flush=True)
             failures.append(lang)
