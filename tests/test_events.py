@@ -82,6 +82,7 @@ def test_document(case):
         counts[e.type] = counts.get(e.type, 0) + 1
     assert counts == {k: v for k, v in case["counts"].items() if v}
     assert set(case["tuples"]) <= _tuples(doc)
+    assert not set(case.get("absent", [])) & _tuples(doc)
 
 
 @pytest.mark.parametrize("case", _document_cases())

@@ -146,3 +146,24 @@ def test_common_word_opening_a_sentence(text, start, word, dropped):
 
     m = Mention(start, start + len(word), word, "ORG", source="model")
     assert _common_word_opening(text, m, {0, text.index(".") + 2}) == dropped
+
+
+@pytest.mark.parametrize("text,found,expected", [
+    # defined after a name the model cut short, then used alone twice
+    ("Svenska nätverket för interkulturella städer (SNIS) bildades. SNIS:s möte. SNIS växer.",
+     [("Svenska nätverket", "ORG", 0)], ["SNIS/ORG@46", "SNIS/ORG@62", "SNIS/ORG@75"]),
+    # the type of the name right before the bracket
+    ("Национален дворец на културата (НДК) в София.", [("Национален дворец на културата", "LOC", 0)], ["НДК/LOC@32"]),
+    # no name before it: an organisation; hyphenated acronyms are one name
+    ("Dernek (SGDD-ASAM) ile birlikte.", [], ["SGDD-ASAM/ORG@8"]),
+    # years, mixed case and words with digits are no acronyms
+    ("Der Bericht (2019) der Stadt (Wien) über (COVID-19).", [], []),
+])
+def test_defined_acronyms(text, found, expected):
+    from extract.document import Paragraph
+    from extract.stages.ner import defined_acronyms
+
+    mentions = [Mention(s, s + len(t), t, label) for t, label, s in found]
+    added = defined_acronyms(text, mentions, [Paragraph(0, len(text))])
+    assert sorted(f"{m.text}/{m.label}@{m.start}" for m in added) == sorted(expected)
+    assert all(text[m.start:m.end] == m.text for m in added)

@@ -92,6 +92,7 @@ class SentenceArguments:
         self.mentions = mentions
         self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
+        self._after_hits: list[tuple[str, int, int]] = []  # (role, start, end) of the current type's after-cues
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
@@ -101,14 +102,16 @@ class SentenceArguments:
             taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
             taken_at: dict[int, int] = {}  # mention id -> where the cue that took it starts
             # `organised by X` is passive: the same words may not also read as active `X organised`.
-            passive = [(c.role, h.start(), h.end()) for c in self.lex.types[etype].cues
-                       if c.side == "after" and len(c.pattern.split()) > 2  # verb + agent word + `_`
-                       for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
+            after_hits = [(c.role, h.start(), h.end(), len(c.pattern.split())) for c in self.lex.types[etype].cues
+                          if c.side == "after" for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
+            passive = [(r, s, e) for r, s, e, n in after_hits if n > 2]  # verb + agent word + `_`
+            self._after_hits = [(r, s, e) for r, s, e, _ in after_hits]
             for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
                 labels = labels_for(etype, cue.role)
                 # A bare preposition (`in _`, `by _`) in a sentence that only follows an event says where or by
                 # whom something else is (`v Brně žije ...`); there it needs a verb of its own (`se tiendront au _`).
-                bare_preposition = cue.words is not None and len(cue.pattern.split()) <= 2 and (
+                # A case ending alone (`_-da`) is the bare preposition of languages that fuse it.
+                bare_preposition = (cue.words is None or len(cue.pattern.split()) <= 2) and (
                     cue.role == "Place" or (cue.role == "Founder" and cue.side == "after"))
                 for pos, chain in self._cue_hits(cue, labels, taken, taken_at):
                     if cue.side == "before" and cue.words is not None and any(
@@ -209,6 +212,8 @@ class SentenceArguments:
                     gap = gap_words(self.text, hit.end(), m.start)
                     if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
                         break
+                    if any(r != cue.role and hit.end() <= s and e <= m.start for r, s, e in self._after_hits):
+                        break  # another role's cue stands nearer the name (`του δικτύου θα γίνει ... στο Ηράκλειο`)
                     if m.label in labels or (cue.role == "Place" and self._unknown_body(m)):
                         if id(m) not in taken:  # a name a more specific cue took stops this one
                             yield hit.start(), self._chain(m, labels, forward=True) if m.label in labels else [m]
@@ -317,6 +322,8 @@ class SentenceArguments:
                 continue  # a name already given a role, under this form or another (`МБГИ` for the network)
             if is_region(m, self.unit.lang) or is_venue(m.text, self.unit.lang):
                 continue
+            if any(has_suffix(self.text, m, x) for x in self.lex.oblique_suffixes):
+                continue  # `İstanbul’da kuruldu`: a name in an oblique case is a setting or a source, not an actor
             if any(speaks_for(self.text, p, m) for p in people):
                 continue
             target = min(holders, key=lambda d: abs(d.start - m.start))

@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--errors", action="store_true", help="list missed and spurious tuples")
     ap.add_argument("--doc", help="only documents whose name contains this")
+    ap.add_argument("--events", action="store_true", help="print each predicted event with its arguments")
     args = ap.parse_args(argv)
     pairs = []
     for path in sorted(args.gold_dir.glob("*.txt")):
@@ -81,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     level = score_event_level(pairs)
     print(_row("event level: events", level["events"]))
     print(_row("event level: args in matched", level["args_in_matched"]))
+    if args.events:
+        for gold, pred in pairs:
+            for e in pred.events:
+                print(f"{gold.doc_id} {e.type} [{e.trigger}@{e.trigger_start}] "
+                      + "; ".join(f"{a.role}={a.value if a.role == 'Date' else a.text}" for a in e.args))
     if args.errors:
         for e in tuples["errors"]:
             print(f"{e['kind']:9s} {e['doc']:28s} {e['tuple']:24s} {e['arg']}")

@@ -6,6 +6,7 @@ from typing import Callable
 from ..document import Document, Event, Mention
 from .arguments import SentenceArguments
 from .drafts import Draft, Unit
+from .headline import add_headline_place
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
@@ -149,4 +150,6 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             drafts.extend(introduced)
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
         previous_end, previous_unit = unit.end, unit
-    return merge_drafts(text, drafts)
+    events = merge_drafts(text, drafts)
+    add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
+    return events

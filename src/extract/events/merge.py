@@ -67,7 +67,7 @@ def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
     return groups
 
 
-def _argument(role: str, m: Mention) -> EventArgument:
+def argument_of(role: str, m: Mention) -> EventArgument:
     return EventArgument(role, m.start, m.end, m.text, value=m.value or m.text,
                          mention_id=m.mention_id, entity_id=m.entity_id)
 
@@ -97,7 +97,7 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
                 if role in spec.single and any(a.role == role for a in args) and not _end_date(etype, role, m):
                     continue
                 seen.add((role, _mention_key(m)))
-                args.append(_argument(role, m))
+                args.append(argument_of(role, m))
     if etype == "Membership" and not any(a.role == "Date" for a in args):
         as_of = next((d.as_of for d in group if d.as_of), None)
         if as_of:
