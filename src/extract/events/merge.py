@@ -94,7 +94,8 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
             for r, m in d.args:
                 if r != role or (role, _mention_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                     continue
-                if role in spec.single and any(a.role == role for a in args) and not _end_date(etype, role, m):
+                if role in spec.single and any(a.role == role for a in args) and not _end_date(
+                        etype, role, m, [a for a in args if a.role == role]):
                     continue
                 seen.add((role, _mention_key(m)))
                 args.append(argument_of(role, m))
@@ -130,9 +131,17 @@ def speaks_for(text: str, person: Mention, body: Mention) -> bool:
     return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not _CLAUSE_END.search(between.rstrip().rstrip(","))
 
 
-def _end_date(etype: str, role: str, m: Mention) -> bool:
-    """A second Date that closes the event's span (`../2022-06`) where the type runs from one to another."""
-    return role == "Date" and etype in END_DATE_TYPES and (m.value or "").startswith("../")
+def _end_date(etype: str, role: str, m: Mention, held: list[EventArgument]) -> bool:
+    """A second Date that closes the event's span where the type runs from one to another: an open end
+    (`../2022-06`), or another point than the one held, written apart (`started in February 2022 and will end
+    in January 2024`: two Dates, as the guide has it)."""
+    if role != "Date" or etype not in END_DATE_TYPES or len(held) != 1:
+        return False
+    value, start = m.value or "", held[0].value or ""
+    if value.startswith("../"):
+        return True
+    points = (value, start)
+    return all(p[:4].isdigit() and "/" not in p for p in points) and value != start
 
 
 def _split_members(event: Event) -> list[Event]:
