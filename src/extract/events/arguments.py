@@ -6,7 +6,7 @@ import re
 
 from ..document import Mention
 from .drafts import Draft, Unit
-from .merge import speaks_for
+from .merge import entity_key, speaks_for
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 from ..entities.venues import is_venue
@@ -92,7 +92,6 @@ class SentenceArguments:
         self.mentions = mentions
         self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
-        self._after_hits: list[tuple[str, int, int]] = []  # (role, start, end) of the current type's after-cues
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
@@ -102,10 +101,8 @@ class SentenceArguments:
             taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
             taken_at: dict[int, int] = {}  # mention id -> where the cue that took it starts
             # `organised by X` is passive: the same words may not also read as active `X organised`.
-            after_hits = [(c.role, h.start(), h.end(), len(c.pattern.split())) for c in self.lex.types[etype].cues
-                          if c.side == "after" for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
-            passive = [(r, s, e) for r, s, e, n in after_hits if n > 2]  # verb + agent word + `_`
-            self._after_hits = [(r, s, e) for r, s, e, _ in after_hits]
+            after_hits = self._after_cue_hits(etype)
+            passive = [(c.role, s, e) for c, s, e in after_hits if len(c.pattern.split()) > 2]  # verb + agent + `_`
             for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
                 labels = labels_for(etype, cue.role)
                 # A bare preposition (`in _`, `by _`) in a sentence that only follows an event says where or by
@@ -113,7 +110,7 @@ class SentenceArguments:
                 # A case ending alone (`_-da`) is the bare preposition of languages that fuse it.
                 bare_preposition = (cue.words is None or len(cue.pattern.split()) <= 2) and (
                     cue.role == "Place" or (cue.role == "Founder" and cue.side == "after"))
-                for pos, chain in self._cue_hits(cue, labels, taken, taken_at):
+                for pos, chain in self._cue_hits(cue, labels, taken, taken_at, after_hits):
                     if cue.side == "before" and cue.words is not None and any(
                             r == cue.role and s <= pos < e for r, s, e in passive):
                         continue
@@ -195,8 +192,21 @@ class SentenceArguments:
                 return nxt
         return m
 
-    def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int], taken_at: dict[int, int] | None = None):
-        """(cue offset, [mentions]) for each place the cue finds an argument."""
+    def _after_cue_hits(self, etype: str) -> list[tuple[Cue, int, int]]:
+        """Where the type's cues that precede their argument (`organised by _`) match in the sentence."""
+        return [(c, h.start(), h.end()) for c in self.lex.types[etype].cues if c.side == "after"
+                for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
+
+    def places_by_cue(self, etype: str) -> list[list[Mention]]:
+        """The LOC chains the type's Place cues find in the sentence, whatever the sentence's triggers."""
+        after_hits = self._after_cue_hits(etype)
+        return [chain for cue in self.lex.types[etype].cues if cue.role == "Place"
+                for _, chain in self._cue_hits(cue, ("LOC",), set(), None, after_hits)]
+
+    def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int], taken_at: dict[int, int] | None,
+                  after_hits: list[tuple[Cue, int, int]]):
+        """(cue offset, [mentions]) for each place the cue finds an argument; `after_hits` are all the type's
+        after-cue matches, so that another role's cue nearer a name stops this one."""
         u = self.unit
         single_word = cue.words is not None and len(cue.pattern.replace("_", "").split()) == 1
         max_gap = 1 if single_word and cue.side == "after" else self.lex.max_gap_words
@@ -212,7 +222,7 @@ class SentenceArguments:
                     gap = gap_words(self.text, hit.end(), m.start)
                     if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
                         break
-                    if any(r != cue.role and hit.end() <= s and e <= m.start for r, s, e in self._after_hits):
+                    if any(c.role != cue.role and hit.end() <= s and e <= m.start for c, s, e in after_hits):
                         break  # another role's cue stands nearer the name (`του δικτύου θα γίνει ... στο Ηράκλειο`)
                     if m.label in labels or (cue.role == "Place" and self._unknown_body(m)):
                         if id(m) not in taken:  # a name a more specific cue took stops this one
@@ -419,7 +429,7 @@ class SentenceArguments:
         last: dict[str, Mention] = {}
         for m in self.earlier:
             if is_network(m, self.lex, self.folded):
-                key = m.entity_id or fold(m.value or m.text)
+                key = entity_key(m)
                 counts[key] = counts.get(key, 0) + 1
                 last[key] = m
         if not counts:

@@ -41,12 +41,8 @@ def add_headline_place(text: str, folded: str, units: list[Unit], mentions: list
     if any(a.role == "Place" and not is_venue(a.text, unit.lang) for a in meeting.args):
         return  # the body already says which town
     in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
-    sentence = SentenceArguments(text, folded, unit, in_unit, lex)
-    for cue in lex.types["Meeting"].cues:
-        if cue.role != "Place":
-            continue
-        for _, chain in sentence._cue_hits(cue, ("LOC",), set()):
-            town = next((m for m in chain if not is_region(m, unit.lang) and not is_venue(m.text, unit.lang)), None)
-            if town is not None and not any(a.start == town.start for a in meeting.args):
-                meeting.args.append(argument_of("Place", town))
-                return
+    for chain in SentenceArguments(text, folded, unit, in_unit, lex).places_by_cue("Meeting"):
+        town = next((m for m in chain if not is_region(m, unit.lang) and not is_venue(m.text, unit.lang)), None)
+        if town is not None and not any(a.start == town.start for a in meeting.args):
+            meeting.args.append(argument_of("Place", town))
+            return

@@ -17,7 +17,8 @@ _WORDS = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 
 
-def _mention_key(m: Mention) -> str:
+def entity_key(m: Mention | EventArgument) -> str:
+    """What names one entity across mentions and arguments: its entity id, else its folded value."""
     return m.entity_id or fold(m.value or m.text)
 
 
@@ -92,12 +93,12 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
     for role in spec.roles:
         for d in group:
             for r, m in d.args:
-                if r != role or (role, _mention_key(m)) in seen or (role == "Participant" and id(m) in dropped):
+                if r != role or (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                     continue
                 if role in spec.single and any(a.role == role for a in args) and not _end_date(
                         etype, role, m, [a for a in args if a.role == role]):
                     continue
-                seen.add((role, _mention_key(m)))
+                seen.add((role, entity_key(m)))
                 args.append(argument_of(role, m))
     if etype == "Membership" and not any(a.role == "Date" for a in args):
         as_of = next((d.as_of for d in group if d.as_of), None)
@@ -155,7 +156,7 @@ def _split_members(event: Event) -> list[Event]:
 
 def _membership_key(e: Event) -> tuple:
     member, network = e.first("Member"), e.first("Network")
-    return (_key(member) if member else None), (_key(network) if network else None)
+    return (entity_key(member) if member else None), (entity_key(network) if network else None)
 
 
 def _founding_members(events: list[Event]) -> set[tuple]:
@@ -165,12 +166,8 @@ def _founding_members(events: list[Event]) -> set[tuple]:
     for e in events:
         org = e.first("Org")
         if e.type == "Founding" and org is not None:
-            pairs |= {((a.start, a.end), _key(org)) for a in e.args if a.role == "Founder"}
+            pairs |= {((a.start, a.end), entity_key(org)) for a in e.args if a.role == "Founder"}
     return pairs
-
-
-def _key(a: EventArgument) -> str:
-    return a.entity_id or fold(a.value or a.text)
 
 
 def merge_drafts(text: str, drafts: list[Draft]) -> list[Event]:

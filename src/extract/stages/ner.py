@@ -374,8 +374,27 @@ def _descriptor_around(outer: Mention, inner: Mention) -> bool:
     return inner.start == outer.start and len(after) >= 2 and all(w[:1].isupper() and not w.isupper() for w in after)
 
 
-# An acronym the text defines in brackets after a name: `Göç Alan Kentler Ağı (GAKA)`, `(SNIS)`, `(НМИО)`.
-_BRACKETED_ACRONYM = re.compile(r"\((?=[^)]*[^\W\d_])([^\W_a-zà-ÿα-ωа-я][^\W_]{1,9}(?:-[^\W_]{2,9})?)\)")
+def _free_occurrences(text: str, surface: str, spans: list[tuple[int, int]], paras) -> list[tuple[int, int]]:
+    """Where the text has `surface` as whole words, inside the paragraphs read and clear of `spans` (which the
+    found occurrences join, so a later, shorter name cannot take them)."""
+    found = []
+    for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+        a, b = hit.span()
+        if any(s < b and a < e for s, e in spans) or not any(p.start <= a and b <= p.end for p in paras):
+            continue
+        found.append((a, b))
+        spans.append((a, b))
+    return found
+
+
+# A bracketed word after a name: `Göç Alan Kentler Ağı (GAKA)`, `(SNIS)`, `(SGDD-ASAM)`; an acronym if all
+# its letters are capitals.
+_BRACKETED_WORD = re.compile(r"\(([^\W_][\w\-]{1,19})\)")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace("-", "")
+    return letters.isalpha() and letters.isupper()
 
 
 def defined_acronyms(text: str, found: list[Mention], paras) -> list[Mention]:
@@ -384,21 +403,15 @@ def defined_acronyms(text: str, found: list[Mention], paras) -> list[Mention]:
     spans = sorted((m.start, m.end) for m in found)
     added: list[Mention] = []
     for para in paras:
-        for hit in _BRACKETED_ACRONYM.finditer(text, para.start, para.end):
+        for hit in _BRACKETED_WORD.finditer(text, para.start, para.end):
             acronym = hit.group(1)
-            if not (acronym.replace("-", "").isupper() and acronym.replace("-", "").isalpha()):
-                continue
             a, b = hit.span(1)
-            if any(s < b and a < e for s, e in spans):
+            if not _is_acronym(acronym) or any(s < b and a < e for s, e in spans):
                 continue
             before = next((m for m in found if m.end <= hit.start() and not text[m.end:hit.start()].strip()), None)
             label = before.label if before is not None and before.label in ("ORG", "LOC") else "ORG"
-            for again in re.finditer(r"(?<!\w)" + re.escape(acronym) + r"(?!\w)", text):
-                x, y = again.span()
-                if any(s < y and x < e for s, e in spans) or not any(p.start <= x and y <= p.end for p in paras):
-                    continue
-                added.append(Mention(x, y, acronym, label, source="rule", score=0.9))
-                spans.append((x, y))
+            added += [Mention(x, y, acronym, label, source="rule", score=0.9)
+                      for x, y in _free_occurrences(text, acronym, spans, paras)]
     return added
 
 
@@ -416,13 +429,8 @@ def repeated_names(text: str, found: list[Mention], paras) -> list[Mention]:
     spans = sorted((m.start, m.end) for m in found)
     added: list[Mention] = []
     for surface, model in sorted(by_surface.items(), key=lambda kv: (-len(kv[0]), kv[0])):  # longest first
-        for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
-            a, b = hit.start(), hit.end()
-            if any(s < b and a < e for s, e in spans) or not any(p.start <= a and b <= p.end for p in paras):
-                continue
-            added.append(Mention(a, b, surface, model.label, source="rule", score=model.score,
-                                 attrs=dict(model.attrs)))
-            spans.append((a, b))
+        added += [Mention(a, b, surface, model.label, source="rule", score=model.score, attrs=dict(model.attrs))
+                  for a, b in _free_occurrences(text, surface, spans, paras)]
     return added
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..config import REPO_DIR
 from .build import DEFAULT_CACHE, build_language
 from .recipes import CONFIG_DIR, Recipe, load_recipe
-from .train import run_spacy_train
+from .train import recipe_overrides, run_spacy_train
 
 SWEEP_TABLE = CONFIG_DIR / "sweep.toml"
 UNLIMITED = {"training.max_steps": 100000, "training.patience": 100000}
@@ -36,10 +36,8 @@ def variant_recipe(lang: str, panx_limit: int | None) -> Recipe:
 
 
 def run_overrides(recipe: Recipe, extra: dict) -> dict:
-    overrides = {**recipe.overrides, **UNLIMITED, **extra}
-    if recipe.tokenizer_suffixes:
-        overrides.update({"corpora.train.gold_preproc": "true", "corpora.dev.gold_preproc": "true"})
-    return overrides
+    """The recipe's overrides with the run's on top; runs stop by time, not steps."""
+    return recipe_overrides(recipe, {**UNLIMITED, **extra})
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -87,6 +87,15 @@ def run_spacy_train(recipe: Recipe, data_dir: Path, out_dir: Path, overrides: di
             "stopped_by": stopped_by, "overrides": overrides, "log": [(r["step"], r["f"]) for r in rows]}
 
 
+def recipe_overrides(recipe: Recipe, extra: dict | None = None) -> dict:
+    """The spaCy config overrides a recipe trains with (plus `extra` on top)."""
+    overrides = {**recipe.overrides, **(extra or {})}
+    if recipe.tokenizer_suffixes:
+        # The DocBins hold the custom tokenization; spaCy must train on it rather than re-tokenize.
+        overrides.update({"corpora.train.gold_preproc": "true", "corpora.dev.gold_preproc": "true"})
+    return overrides
+
+
 def slim_model(model_dir: Path) -> None:
     """Keep only what spacy.load needs.
 
@@ -159,10 +168,7 @@ def train_language(lang: str, cache_dir: Path, work_dir: Path, models_dir: Path,
         stats = build_language(recipe, cache_dir)
     else:
         stats = json.loads((data_dir / "stats.json").read_text(encoding="utf-8"))
-    overrides = dict(recipe.overrides)
-    if recipe.tokenizer_suffixes:
-        # The DocBins hold the custom tokenization; spaCy must train on it rather than re-tokenize.
-        overrides.update({"corpora.train.gold_preproc": "true", "corpora.dev.gold_preproc": "true"})
+    overrides = recipe_overrides(recipe)
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     budget = recipe.time_budget_s if time_budget_s is None else time_budget_s
