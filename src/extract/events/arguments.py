@@ -92,13 +92,14 @@ class SentenceArguments:
         self.mentions = mentions
         self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
+        self.seated = self._seated()  # ids of the places a seat cue names (`sekretariat i Bryssel`)
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
         # Types with a trigger of their own come first: a name they took is not also a follow-up's.
         follow_only = {d.type for d in drafts} - {d.type for d in drafts if not d.implicit}
         for etype in sorted({d.type for d in drafts}, key=lambda t: (t in follow_only, t)):
-            taken: set[int] = set()  # one role per mention and event type: the most specific cue wins
+            taken: set[int] = set(self.seated)  # one role per mention and event type: the most specific cue wins
             taken_at: dict[int, int] = {}  # mention id -> where the cue that took it starts
             # `organised by X` is passive: the same words may not also read as active `X organised`.
             after_hits = self._after_cue_hits(etype)
@@ -147,6 +148,10 @@ class SentenceArguments:
                         self.claimed.setdefault(etype, set()).add(id(m))
                         taken.add(id(m))
                         taken_at.setdefault(id(m), pos)
+
+    def _seated(self) -> set[int]:
+        return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
+                for m in chain}
 
     def _unknown_body(self, m: Mention) -> bool:
         """An organisation only the model saw, no lexicon body or network: after a place cue (`at the Mansion
@@ -201,7 +206,7 @@ class SentenceArguments:
         """The LOC chains the type's Place cues find in the sentence, whatever the sentence's triggers."""
         after_hits = self._after_cue_hits(etype)
         return [chain for cue in self.lex.types[etype].cues if cue.role == "Place"
-                for _, chain in self._cue_hits(cue, ("LOC",), set(), None, after_hits)]
+                for _, chain in self._cue_hits(cue, ("LOC",), set(self.seated), None, after_hits)]
 
     def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int], taken_at: dict[int, int] | None,
                   after_hits: list[tuple[Cue, int, int]]):
@@ -325,6 +330,7 @@ class SentenceArguments:
         listed = self._listed_ids()
         held = {id(m) for d in drafts for _, m in d.args}
         held |= set().union(*self.claimed.values()) if self.claimed else set()
+        held |= self.seated
         held_entities = {m.entity_id for d in drafts for _, m in d.args if m.entity_id}
         people = [m for m in self.mentions if m.label == "PER"]
         for m in self.mentions:

@@ -42,6 +42,8 @@ class EventLexicon:
     # `was`, `е`: an auxiliary just before a verb cue makes it passive (`X was founded in 2006 by Y`), so the
     # name before it is no agent.
     passive_aux: re.Pattern | None = None
+    # Where a body sits (`sekretariat i _`, `със седалище в _`): a place it names is no event's Place or actor.
+    seat: list[Cue] = field(default_factory=list)
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -91,6 +93,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
         if data.get("passive_aux") else None,
+        seat=[compile_cue("Seat", p) for p in data.get("seat", [])],
     )
 
 
