@@ -149,6 +149,40 @@ class SentenceArguments:
                         taken.add(id(m))
                         taken_at.setdefault(id(m), pos)
 
+    def join_venue_towns(self, drafts: list[Draft]) -> None:
+        """A venue and its town written together (`в Регионалния исторически музей в Шумен`, `Malmö Live,
+        Malmö`, `İzmir'deki ... Sanat Merkezi'nde`) are one setting: an event that took either place takes both."""
+        lang = self.unit.lang
+        locs = [m for m in self.mentions if m.label == "LOC" and id(m) not in self.seated]
+        for m, n in zip(locs, locs[1:]):
+            if self.mentions.index(n) != self.mentions.index(m) + 1 or is_region(m, lang) or is_region(n, lang):
+                continue
+            venue_first = is_venue(m.text, lang) and not is_venue(n.text, lang)
+            town_first = is_venue(n.text, lang) and not is_venue(m.text, lang) and self._qualified(m) is n
+            if not (venue_first and self._place_link(m, n, drafts) or town_first):
+                continue
+            for d in drafts:
+                if "Place" not in SPECS[d.type].roles:
+                    continue
+                places = {id(x) for r, x in d.args if r == "Place"}
+                if id(m) in places and id(n) not in places:
+                    d.add("Place", n, by_cue=True)
+                elif id(n) in places and id(m) not in places:
+                    d.add("Place", m, by_cue=True)
+
+    def _place_link(self, m: Mention, n: Mention, drafts: list[Draft]) -> bool:
+        """Only a comma or a Place cue's words (`в`, `στη`, `i`) stand between the two names."""
+        a, b = m.end, n.start
+        while a < b and self.folded[a] in " \t,":
+            a += 1
+        while b > a and self.folded[b - 1] in " \t":
+            b -= 1
+        if a == b:
+            return "," in self.text[m.end:n.start]
+        cues = {c.pattern: c for d in drafts for c in self.lex.types[d.type].cues if c.role == "Place"
+                and c.side == "after"}
+        return any(c.words.fullmatch(self.folded, a, b) for c in cues.values())
+
     def _seated(self) -> set[int]:
         return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
                 for m in chain}
@@ -160,11 +194,19 @@ class SentenceArguments:
             and not is_network(m, self.lex, self.folded) and not is_institution(m)
 
     def _names_next(self, m: Mention) -> bool:
-        """A body's name follows right after the mention's case ending (a venue there is in that city too:
-        `İzmir'deki Ahmed Adnan Saygun Sanat Merkezi'nde`)."""
+        """A body's name follows right after the mention's attributive ending (`İstanbul'daki Esenyurt
+        Belediyesi`); a plain locative before a name (`Ankara Palas’ta Türkiye Belediyeler Birliğinin ev
+        sahipliğinde`) still says where."""
+        nxt = self._qualified(m)
+        return nxt is not None and nxt.label != "LOC"
+
+    def _qualified(self, m: Mention) -> Mention | None:
+        """The name right after `m` where `m` ends in an attributive ending (`İzmir'deki`), else None."""
+        if not any(has_suffix(self.text, m, x) for x in self.lex.attributive_suffixes):
+            return None
         end = tail_end(self.text, m)
         nxt = next((n for n in self.mentions if n.start >= end), None)
-        return nxt is not None and nxt.label != "LOC" and not self.text[end:nxt.start].strip()
+        return nxt if nxt is not None and not self.text[end:nxt.start].strip() else None
 
     def prune_settings(self, drafts: list[Draft]) -> None:
         """Countries are settings: one beside a city or venue of the same event is not its place (`Türkiye'de

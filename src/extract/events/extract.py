@@ -134,6 +134,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             earlier = [m for m in mentions if m.end <= unit.start]
             args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
             args.attach_cues(kept, dropped)
+            args.join_venue_towns(kept)
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
             args.prune_settings(kept)

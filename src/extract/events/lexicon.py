@@ -37,6 +37,8 @@ class EventLexicon:
     then_words: re.Pattern | None = None  # `then`, `damals`: the date is the previous sentence's
     next_words: re.Pattern | None = None  # `next`, `próxima`: a trigger after one is a different event
     oblique_suffixes: tuple[str, ...] = ()  # case endings that keep a name from being a verb's subject
+    # endings that make a name qualify the next one (`İstanbul'daki Esenyurt Belediyesi`: the one in Istanbul)
+    attributive_suffixes: tuple[str, ...] = ()
     max_gap_words: int = DEFAULT_MAX_GAP_WORDS
     capitalised_nouns: bool = False  # German: a capital letter does not mark a name
     # `was`, `е`: an auxiliary just before a verb cue makes it passive (`X was founded in 2006 by Y`), so the
@@ -89,6 +91,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         then_words=alternation(data.get("then_words", [])),
         next_words=alternation(data.get("next_words", [])),
         oblique_suffixes=tuple(fold(x) for x in data.get("oblique_suffixes", [])),
+        attributive_suffixes=tuple(fold(x) for x in data.get("attributive_suffixes", [])),
         max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
