@@ -210,13 +210,14 @@ class SentenceArguments:
 
     def prune_settings(self, drafts: list[Draft]) -> None:
         """Countries are settings: one beside a city or venue of the same event is not its place (`Türkiye'de
-        ... Mersin'de toplanan`), and a country takes part in no meeting (`delegates from all over Italy`)."""
+        ... Mersin'de toplanan`), a country takes part in no meeting (`delegates from all over Italy`), and the
+        countries a network's members come from are no members of a network of cities."""
         lang = self.unit.lang
         for d in drafts:
             places = [m for r, m in d.args if r == "Place"]
             city_place = any(not is_region(m, lang) for m in places)
             d.args = [(r, m) for r, m in d.args
-                      if not ((r == "Place" and city_place or r == "Participant") and is_region(m, lang))]
+                      if not ((r == "Place" and city_place or r in ("Participant", "Member")) and is_region(m, lang))]
 
     def _after_passive_aux(self, pos: int) -> bool:
         aux = self.lex.passive_aux

@@ -86,3 +86,13 @@ def _region_name(text: str, lang: str | None) -> bool:
 def is_region(mention: Mention, lang: str | None) -> bool:
     """The mention names a country or continent (the gazetteer knows it as nothing else)."""
     return mention.label == "LOC" and _region_name(mention.text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _town_name(text: str, lang: str | None) -> bool:
+    return any(p.kind == "city" for p in place_candidates(text, lang_rules(lang)))
+
+
+def is_town(mention: Mention, lang: str | None) -> bool:
+    """The mention names a city or town the gazetteer knows (not a venue, district or country)."""
+    return mention.label == "LOC" and _town_name(mention.text, lang)
