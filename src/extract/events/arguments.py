@@ -170,6 +170,17 @@ class SentenceArguments:
                 elif id(n) in places and id(m) not in places:
                     d.add("Place", m, by_cue=True)
 
+    def share_founding_setting(self, drafts: list[Draft]) -> None:
+        """`created at a founding assembly in the museum in Shumen`: a body founded at a meeting the same sentence
+        names was founded where that meeting was, and the meeting was held where the body was founded."""
+        own = [d for d in drafts if not d.implicit]
+        for founding in (d for d in own if d.type == "Founding"):
+            for meeting in (d for d in own if d.type == "Meeting"):
+                for a, b in ((founding, meeting), (meeting, founding)):
+                    if not b.has("Place"):
+                        for m in [m for r, m in a.args if r == "Place"]:
+                            b.add("Place", m, by_cue=False)
+
     def _place_link(self, m: Mention, n: Mention, drafts: list[Draft]) -> bool:
         """Only a comma or a Place cue's words (`в`, `στη`, `i`) stand between the two names."""
         a, b = m.end, n.start

@@ -136,6 +136,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args = SentenceArguments(text, folded, unit, in_unit, lex, earlier)
             args.attach_cues(kept, dropped)
             args.join_venue_towns(kept)
+            args.share_founding_setting(kept)
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
             args.prune_settings(kept)
