@@ -80,6 +80,11 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
             if _head_at(tokens, i, head):
                 end = names.forward(i + len(head))
                 if end > i + len(head):
+                    person = _person_after(text, tokens, i + len(head), end, rules)
+                    if person is not None:
+                        end = person
+                        found.append(_mention(text, tokens[person], tokens[names.forward(person) - 1], "PER",
+                                              {"kind": "person_after_body"}))
                     first, last = tokens[i + len(head)], tokens[end - 1]
                     found.append(_mention(text, tokens[i], last, "ORG",
                                           _place_attrs(text, first, last, "municipality")))
@@ -91,6 +96,25 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
                     found.append(_mention(text, first, tokens[i + len(head) - 1], "ORG",
                                           _place_attrs(text, first, last, "municipality")))
     return found
+
+
+def _person_after(text: str, tokens: list[Token], start: int, end: int, rules: LangRules) -> int | None:
+    """Where a person's name begins inside the capitalised run after a head (`Община Варна Десислава Маринова`,
+    `Δήμου Αθηναίων Ειρήνη Λαμπράκη`, a caption): the run opens with a place the gazetteer knows and goes on
+    with two or more words that are no place; None where the run is one name."""
+    from ..entities.places import place_candidates  # the gazetteer sits in the entities stage
+    words = [t for t in tokens[start:end]]
+    if len(words) < 3 or any(not t.is_word for t in words) or "\n" in text[words[0].start:words[-1].end]:
+        return None
+    whole = text[words[0].start:words[-1].end]
+    if place_candidates(whole, rules):
+        return None
+    for k in range(1, len(words) - 1):
+        place = text[words[0].start:words[k - 1].end]
+        rest = text[words[k].start:words[-1].end]
+        if place_candidates(place, rules) and not place_candidates(rest, rules):
+            return start + k
+    return None
 
 
 def _listed_places(text: str, tokens: list[Token], names: _Names, rules: LangRules, i: int) -> list[Mention]:
