@@ -2,7 +2,8 @@
 
 A dateline is a day date right after a publication cue (`Published on`, `Yayın Tarihi`, `Δημοσιεύθηκε`),
 or a day date in one of the first lines that makes up nearly all of it (`Brussels, 3 December 2019`) or
-opens it before a dash (`София, 22 октомври 2021 г. – Седем общини ...`, `08.03.2019 – Avrupa ...`).
+opens it before a dash (`София, 22 октомври 2021 г. – Седем общини ...`, `08.03.2019 – Avrupa ...`), or ends
+a masthead line of fields (`Belediyesi | Basın Duyurusu | 16.10.2023`).
 """
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ _TOP_CHARS = 600
 _CUE_REACH = 8  # characters allowed between a cue and its date (`:`, `on`, spaces)
 _MAX_OTHER_WORDS = 3  # words a dateline may hold besides the date (a place, `News`)
 _LEAD_DASH = re.compile(r"[ \t]*[-–—|]")  # the news-agency dash after a leading dateline
+# A masthead line of fields ending in the date (`Eskişehir Büyükşehir Belediyesi | Basın Duyurusu | 16.10.2023`).
+_FIELD_SEP = re.compile(r"[|·•][ \t]*$")
+_MAX_FIELD_WORDS = 8
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +88,8 @@ def _standalone_line(text: str, folded: str, blocks: list[tuple[int, int, str | 
                 before = len(re.findall(r"\w+", text[line_start:atom.start]))
                 after = len(re.findall(r"\w+", text[atom.end:line_end]))
                 leading = before <= _MAX_OTHER_WORDS and _LEAD_DASH.match(text, atom.end, line_end)
-                if before + after <= _MAX_OTHER_WORDS or leading:
+                last_field = after == 0 and before <= _MAX_FIELD_WORDS and _FIELD_SEP.search(text, line_start, atom.start)
+                if before + after <= _MAX_OTHER_WORDS or leading or last_field:
                     return _day_point(atom)
     return None
 
