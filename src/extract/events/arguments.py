@@ -23,6 +23,7 @@ LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list r
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
 _BRACKET = re.compile(r"[()]")
 _CLOSING = re.compile(r"^\s*\)")  # the bracket closing the earlier name's acronym marks no list
+_LIST_OPENING = re.compile(r"[ \t]*:[ \t]*\n[ \t]*(?:[-–—•*■▪·]|\d{1,2}[.)])[ \t]+")  # a colon, a line break, a bullet
 _TAIL_STOP = set(" \t\n\r,;.:!?(\"“”«»")
 _TAIL_STRIP = re.compile(r"[’'\)\]\-]")
 
@@ -278,7 +279,10 @@ class SentenceArguments:
                         # The cue's last word is the name's own head (`από τον Δήμο` in `τον Δήμο Αθηναίων`):
                         # a shorter cue reads it; skipping to the next name would pick the wrong one.
                         break
-                    gap = gap_words(self.text, hit.end(), m.start)
+                    if _LIST_OPENING.fullmatch(self.text, hit.end(), m.start):
+                        gap = 0  # `partners were:` and a bullet list
+                    else:
+                        gap = gap_words(self.text, hit.end(), m.start)
                     if gap is None or gap - self._words_in_mentions(hit.end(), m.start) > max_gap:
                         break
                     if any(c.role != cue.role and hit.end() <= s and e <= m.start for c, s, e in after_hits):

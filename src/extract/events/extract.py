@@ -1,6 +1,7 @@
 """Event extraction for one document: sentence units, topic gate, triggers, arguments, names, merging."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..document import Document, Event, Mention
@@ -21,11 +22,28 @@ ANAPHORA_WITHIN_WORDS = 2
 NEXT_WITHIN_WORDS = 2
 
 
+# A bullet line: a dash, bullet or square mark, or a number with a dot or bracket, before the item.
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-–—•*■▪·]|\d{1,2}[.)])[ \t]+")
+
+
 def units_of(doc: Document) -> list[Unit]:
-    """Sentences, else paragraphs, else the whole text; each with its language."""
+    """Sentences, else paragraphs, else the whole text; each with its language. A sentence that ends in a
+    colon and the bullet lines right after it are one unit (`в консорциума участваха:` / `– Община Солун;`)."""
     spans = [(s.start, s.end, s.lang) for s in doc.sentences] or \
             [(p.start, p.end, p.lang) for p in doc.paragraphs] or [(0, len(doc.text), doc.lang)]
-    return [Unit(i, s, e, lang or doc.lang_at(s) or doc.lang) for i, (s, e, lang) in enumerate(spans)]
+    joined: list[list] = []
+    in_list = False
+    for start, end, lang in spans:
+        previous = joined[-1] if joined else None
+        bullet = previous is not None and doc.text[previous[1]:start].count("\n") == 1 \
+            and _BULLET_LINE.match(doc.text, start) is not None
+        if bullet and (in_list or doc.text[previous[0]:previous[1]].endswith(":")):
+            previous[1] = end
+            in_list = True
+        else:
+            joined.append([start, end, lang])
+            in_list = False
+    return [Unit(i, s, e, lang or doc.lang_at(s) or doc.lang) for i, (s, e, lang) in enumerate(joined)]
 
 
 def _follow_up_drafts(folded: str, unit: Unit, lex: EventLexicon, recent: list[Draft], kept: list[Draft]) -> list[Draft]:
