@@ -110,3 +110,16 @@ def test_stage_registered():
     doc = _document("bg", "Конференцията за интеграция на мигранти се проведе в Брюксел.", ["LOC=Брюксел"])
     stage(doc)
     assert [e.type for e in doc.events] == ["Meeting"]
+
+
+def test_exclude_covers_a_trigger_wherever_it_starts():
+    """An excluded phrase that starts before the trigger word (`at its council sitting`) still drops it."""
+    from extract.events.lexicon import build_lexicon
+    lex = build_lexicon("en", {"topic": ["integration", "migrant*"],
+                               "Meeting": {"triggers": ["sitting", "conference"],
+                                           "exclude": ["council sitting"],
+                                           "Place": ["in _"]}})
+    text = "At its council sitting in Ghent on migrant integration the city agreed. The conference on integration was held in Lyon."
+    doc = _document("en", text, ["LOC=Ghent", "LOC=Lyon"])
+    events = extract_events(doc, lexicon_of=lambda lang: lex)
+    assert [e.trigger for e in events] == ["conference"]
