@@ -141,8 +141,8 @@ class SentenceArguments:
                     for m in chain:
                         if cue.role == "Member" and is_network(m, self.lex, self.folded) and not self._other_network(m):
                             continue  # a network named beside a membership verb is the network joined
-                        if cue.role == "Member" and is_institution(m):
-                            continue  # the Council of Europe runs a network; it is no member of one
+                        if cue.role == "Member" and (is_institution(m) or self._council(m)):
+                            continue  # the Council of Europe runs a network, a city council decides: no members
                         # A city said to host a meeting is where it happened (`Rotterdam is gastheer`).
                         role = SPECS[etype].relabel.get((cue.role, m.label), cue.role)
                         target.add(role, m, by_cue=True)
@@ -198,6 +198,10 @@ class SentenceArguments:
     def _seated(self) -> set[int]:
         return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
                 for m in chain}
+
+    def _council(self, m: Mention) -> bool:
+        return m.label == "ORG" and self.lex.council_words is not None \
+            and self.lex.council_words.search(fold(m.text)) is not None
 
     def _unknown_body(self, m: Mention) -> bool:
         """An organisation only the model saw, no lexicon body or network: after a place cue (`at the Mansion
@@ -408,7 +412,7 @@ class SentenceArguments:
             role = SPECS[target.type].default or (SPECS[target.type].list_default if id(m) in listed else None)
             if role is None:
                 continue
-            if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m)):
+            if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m) or self._council(m)):
                 continue
             if m.label not in labels_for(target.type, role):
                 continue

@@ -37,6 +37,7 @@ class Draft:
     cue_args: int = 0
     name: NameSpan | None = None
     as_of: str | None = None  # Membership: the document date where the text says "is a member" now
+    cued: set[tuple[str, int]] = field(default_factory=set)  # (role, mention id) pairs a cue gave
 
     @property
     def virtual(self) -> bool:
@@ -50,3 +51,5 @@ class Draft:
             return
         self.args.append((role, mention))
         self.cue_args += by_cue
+        if by_cue:
+            self.cued.add((role, id(mention)))

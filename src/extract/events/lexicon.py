@@ -46,6 +46,9 @@ class EventLexicon:
     passive_aux: re.Pattern | None = None
     # Where a body sits (`sekretariat i _`, `със седалище в _`): a place it names is no event's Place or actor.
     seat: list[Cue] = field(default_factory=list)
+    # A municipal council decides that its city joins (`Общински съвет – Варна одобри присъединяването`): it is
+    # no member itself.
+    council_words: re.Pattern | None = None
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -97,6 +100,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
         if data.get("passive_aux") else None,
         seat=[compile_cue("Seat", p) for p in data.get("seat", [])],
+        council_words=alternation(data.get("council_words", [])),
     )
 
 

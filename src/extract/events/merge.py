@@ -91,15 +91,18 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
                 args.append(EventArgument("Name", d.name.start, d.name.end, text[d.name.start:d.name.end]))
     dropped = _bodies_of_people(text, group) if etype == "Meeting" else set()
     for role in spec.roles:
-        for d in group:
-            for r, m in d.args:
-                if r != role or (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
-                    continue
-                if role in spec.single and any(a.role == role for a in args) and not _end_date(
-                        etype, role, m, [a for a in args if a.role == role]):
-                    continue
-                seen.add((role, entity_key(m)))
-                args.append(argument_of(role, m))
+        # A value a cue gave (`membership takes effect from 1 January`) wins a single role over the nearest
+        # date of an earlier sentence (the council's decision).
+        candidates = sorted(((d, r, m) for d in group for r, m in d.args if r == role),
+                            key=lambda x: role in spec.single and (role, id(x[2])) not in x[0].cued)
+        for d, r, m in candidates:
+            if (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
+                continue
+            if role in spec.single and any(a.role == role for a in args) and not _end_date(
+                    etype, role, m, [a for a in args if a.role == role]):
+                continue
+            seen.add((role, entity_key(m)))
+            args.append(argument_of(role, m))
     if etype == "Membership" and not any(a.role == "Date" for a in args):
         as_of = next((d.as_of for d in group if d.as_of), None)
         if as_of:
