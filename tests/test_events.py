@@ -123,3 +123,16 @@ def test_exclude_covers_a_trigger_wherever_it_starts():
     doc = _document("en", text, ["LOC=Ghent", "LOC=Lyon"])
     events = extract_events(doc, lexicon_of=lambda lang: lex)
     assert [e.trigger for e in events] == ["conference"]
+
+
+def test_round_up_heading_meeting_is_the_item_below_it():
+    """A round-up's sub-heading that names a meeting (`Nätverksmöte i Luleå`) is the item under it, even where
+    the item calls it the next one, and not the item before."""
+    text = ("Nyheter om integration i kommunerna\n\nWorkshop om språkstöd\nDen 4 april träffades handläggare från "
+            "tolv kommuner för en workshop om integration av nyanlända i Örebro.\n\nNätverksmöte i Luleå\n"
+            "Länsstyrelsen bjuder in till nästa nätverksmöte om mottagande den 9 maj.")
+    doc = _document("sv", text, ["DATE=Den 4 april@2024-04-04", "LOC=Örebro", "LOC=Luleå", "ORG=Länsstyrelsen",
+                                 "DATE=den 9 maj@2024-05-09"])
+    events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
+    assert events == {("Date=Den 4 april", "Place=Örebro"),
+                      ("Date=den 9 maj", "Organizer=Länsstyrelsen", "Place=Luleå")}

@@ -233,7 +233,7 @@ class SentenceArguments:
             places = [m for r, m in d.args if r == "Place"]
             city_place = any(not is_region(m, lang) for m in places)
             d.args = [(r, m) for r, m in d.args
-                      if not ((r == "Place" and city_place or r in ("Participant", "Member")) and is_region(m, lang))]
+                      if not ((r == "Place" and (city_place or d.type == "Meeting") or r in ("Participant", "Member")) and is_region(m, lang))]
 
     def _after_passive_aux(self, pos: int) -> bool:
         aux = self.lex.passive_aux

@@ -12,7 +12,7 @@ from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
-from .sections import add_section_towns
+from .sections import add_section_towns, mark_section_starts
 from .topic import on_topic
 from .triggers import find_triggers
 
@@ -172,6 +172,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
         previous_end, previous_unit = unit.end, unit
     add_section_towns(text, folded, units, mentions, drafts, lexicon_of)
+    mark_section_starts(text, units, mentions, drafts)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
     return events

@@ -52,6 +52,26 @@ def _has_town(d: Draft) -> bool:
     return any(r == "Place" and is_town(m, d.unit.lang) and not is_venue(m.text, d.unit.lang) for r, m in d.args)
 
 
+def mark_section_starts(text: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft]) -> None:
+    """On a round-up page (two or more sub-headings), a meeting named in a sub-heading (`Nätverksmöte i Umeå`)
+    is the item below it, not the one before: its draft starts a new event."""
+    headings = [u for u in units if _is_heading(text, u, mentions)]
+    if len(headings) < 2:
+        return
+    for i, heading in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        in_heading = [d for d in drafts if d.unit.index == heading.index and not d.virtual]
+        for d in in_heading:
+            d.distinct = True
+        # The item's first mention of that meeting below the heading is the same one (`SKR bjuder in till
+        # nästa nätverksmöte`), even where the item calls it the next.
+        for etype in {d.type for d in in_heading}:
+            first = next((d for d in drafts if d.type == etype and not d.virtual
+                          and heading.end <= d.start < end), None)
+            if first is not None:
+                first.distinct = False
+
+
 def add_section_towns(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
                       lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
     headings = [u for u in units if _is_heading(text, u, mentions)]
