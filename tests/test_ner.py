@@ -167,3 +167,12 @@ def test_defined_acronyms(text, found, expected):
     added = defined_acronyms(text, mentions, [Paragraph(0, len(text))])
     assert sorted(f"{m.text}/{m.label}@{m.start}" for m in added) == sorted(expected)
     assert all(text[m.start:m.end] == m.text for m in added)
+
+
+@pytest.mark.parametrize("case", read_tsv("venue_span_cases.tsv"), ids=lambda c: c["text"][:40])
+def test_venue_spans(case):
+    from extract.entities.venues import find_venues
+
+    text = case["text"]
+    found = [text[a:b] for a, b in find_venues(text, 0, len(text), case["lang"])]
+    assert found == [s for s in case["spans"].split("|") if s]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon.langrules import lang_rules
+from ..lexicon.normalise import norm
 from ..resources import lang_resource
 from ..textfold import fold_accents
 
@@ -15,6 +17,74 @@ def _venue_pattern(lang: str | None):
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
+
+
+_TOKEN = re.compile(r"\w[\w\-]*|&")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()  # `DEPO2015`
+
+
+def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of venue names in [start, end): a capitalised venue word of the language with the capitalised
+    words around it (`Kadir Has Kongre ve Spor Merkezinde`, `Δημοτικό Θέατρο Μυτιλήνης`, `Kulturhuset Spira`),
+    joined only by the language's venue joiners (`ve`, `και`, `&`). A venue word alone is no name."""
+    pattern = _venue_pattern(lang)
+    if pattern is None:
+        return []
+    joiners = _venue_joiners(lang)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+    def adjacent(i: int, j: int) -> bool:
+        return not text[toks[i][1]:toks[j][0]].strip(" \t")
+
+    def joiner(i: int) -> bool:
+        return toks[i][2] == "&" or fold_accents(toks[i][2]).lower() in joiners
+
+    def common_opening(i: int) -> bool:
+        # `Στο Δημοτικό Ωδείο`: a word opening the line or sentence that the text also writes in lower case.
+        before = text[max(0, toks[i][0] - 3):toks[i][0]]
+        opens = toks[i][0] == 0 or "\n" in before or bool(re.search(r"[.!?]\s+$", before))
+        word = toks[i][2]
+        return opens and (norm(word) in lang_rules(lang).function_words
+                           or re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None)
+
+    def extend(i: int, step: int) -> int:
+        while 0 <= i + step < len(toks) and adjacent(min(i, i + step), max(i, i + step)):
+            nxt = i + step
+            if _capitalised(toks[nxt][2]) and not (step < 0 and common_opening(nxt)):
+                i = nxt
+            elif joiner(nxt) and 0 <= nxt + step < len(toks) and _capitalised(toks[nxt + step][2]) \
+                    and adjacent(min(nxt, nxt + step), max(nxt, nxt + step)) \
+                    and not (step > 0 and _town(toks[nxt + step][2], lang)):
+                i = nxt + step  # not `... Συνεδριακό Κέντρο της Θεσσαλονίκης`: the town is a place of its own
+            else:
+                break
+        return i
+
+    spans: list[tuple[int, int]] = []
+    for i, (a, _, word) in enumerate(toks):
+        if not word[:1].isupper() or (spans and a < spans[-1][1]):
+            continue
+        if not pattern.match(fold_accents(text[a:a + 60])):
+            continue
+        lo, hi = extend(i, -1), extend(i, 1)
+        if hi > lo:
+            spans.append((toks[lo][0], toks[hi][1]))
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _town(word: str, lang: str | None) -> bool:
+    from .places import place_candidates  # the gazetteer sits beside this module
+    return any(p.kind == "city" for p in place_candidates(word, lang_rules(lang)))
+
+
+@lru_cache(maxsize=None)
+def _venue_joiners(lang: str | None) -> frozenset[str]:
+    words = lang_resource(lang, "entities").get("venues", {}).get("joiners", [])
+    return frozenset(fold_accents(w).lower() for w in words)
 
 
 def is_venue(surface: str, lang: str | None) -> bool:

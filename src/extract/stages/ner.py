@@ -17,8 +17,8 @@ from typing import Callable
 from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
-from ..entities.venues import (after_venue_word, capitalised_venue_word_before, is_venue, region_word_after,
-                               venue_words_after)
+from ..entities.venues import (after_venue_word, capitalised_venue_word_before, find_venues, is_venue,
+                               region_word_after, venue_words_after)
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -264,6 +264,8 @@ class NerStage:
                     found.append(m)
         starts = {sentence.start for sentence in doc.sentences}
         kept = [m for m in resolve_overlaps(found) if not _common_word_opening(doc.text, m, starts)]
+        for lang in sorted(by_lang):
+            kept = with_venues(doc.text, by_lang[lang], lang, kept)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
         for lang in sorted(by_lang):
             for para in by_lang[lang]:
@@ -334,6 +336,24 @@ class NerStage:
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def with_venues(text: str, paras, lang: str, kept: list[Mention]) -> list[Mention]:
+    """Venue names the venue words find (`Kadir Has Kongre ve Spor Merkezinde`, `Kulturhuset Spira`) are
+    places (guide), replacing what the model or the gazetteer found inside them (`Spira`, `Kadir Has`);
+    a lexicon body inside (`Kayseri Büyükşehir Belediyesi Kültür Merkezi`) or a mention reaching out of the
+    venue keeps the text as it is."""
+    for para in paras:
+        if _shouting(text[para.start:para.end]):
+            continue
+        for start, end in find_venues(text, para.start, para.end, lang):
+            inside = [k for k in kept if k.start < end and start < k.end]
+            if any(k.start < start or k.end > end or k.label == "DATE" or (k.source == "lexicon" and k.label != "LOC")
+                   for k in inside):
+                continue
+            kept = [k for k in kept if k not in inside]
+            kept.append(Mention(start, end, text[start:end], "LOC", source="rule", score=0.8, attrs={"lang": lang}))
+    return sorted(kept, key=lambda m: (m.start, m.end))
 
 
 def _with_region_word(text: str, m: Mention) -> Mention:
