@@ -48,8 +48,8 @@ def _lexicon_kind(mention: Mention, kinds: tuple[str, ...]) -> bool | None:
     return _listed(mention, kinds) if _listed(mention, None) else None
 
 
-# Lexicon kinds of bodies that are no member of a network of cities (the EU, the Council of Europe, a fund).
-INSTITUTION_KINDS = ("eu_body", "international", "fund", "foundation", "event_series")
+# Lexicon kinds of bodies that are no member of a network of cities (the EU, the Council of Europe, a ministry, a fund).
+INSTITUTION_KINDS = ("eu_body", "international", "national", "fund", "foundation", "event_series")
 
 
 def is_institution(mention: Mention) -> bool:

@@ -16,7 +16,7 @@ class LexEntry:
     key: str  # canonical entity id, e.g. org:eurocities
     label: str  # ORG | LOC
     name: str  # English canonical name
-    kind: str  # network | eu_body | fund | international | association | programme
+    kind: str  # network | eu_body | fund | international | national | association | programme
     country: str | None
     names: dict[str, tuple[str, ...]]  # lang (or "any") -> full names, matched case-insensitively
     acronyms: dict[str, tuple[str, ...]]  # lang (or "any") -> acronyms, matched case-sensitively
