@@ -163,6 +163,11 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                 _date_from_before(folded, d, lex, previous_mentions, scene_setting)
                 if not d.virtual:
                     d.name = find_name(d, text, in_unit, lex)
+            # A mention that is an event's own name is no actor of the sentence's events (`проект ИНТЕГРА`).
+            named = {(d.name.start, d.name.end) for d in kept if d.name is not None}
+            for d in kept:
+                d.args = [(r, m) for r, m in d.args if (m.start, m.end) not in named]
+            for d in kept:
                 present = lex.types[d.type].present
                 if d.type == "Membership" and doc.doc_date and present is not None \
                         and present.search(folded, unit.start, unit.end):

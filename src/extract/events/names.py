@@ -163,11 +163,18 @@ def _acronym(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon
     for s, e in candidates:
         word = text[s:e]
         letters = [c for c in word if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters) and not _covered(s, e, mentions):
+        if len(letters) >= 3 and all(c.isupper() for c in letters) and _free_for_name(s, e, mentions):
             return NameSpan(s, e, (KIND_ACRONYM, 1, -s))
     if nxt:  # a capitalised single word right after the project word (`проекта Кънекшън`)
         s, e = candidates[0]
         word = text[s:e]
-        if word[:1].isupper() and len(word) >= 3 and not _covered(s, e, mentions) and draft.type == "Project":
+        if word[:1].isupper() and len(word) >= 3 and _free_for_name(s, e, mentions) and draft.type == "Project":
             return NameSpan(s, e, (KIND_ACRONYM, 0, -s))
     return None
+
+
+def _free_for_name(start: int, end: int, mentions: list[Mention]) -> bool:
+    """No name covers the word, or only the model's guess that the word is an organisation (`проект ИНТЕГРА`:
+    the project word says what it names); a lexicon body (`CLIP`) stays a body."""
+    cover = [m for m in mentions if m.start < end and start < m.end]
+    return all(m.source == "model" and m.label == "ORG" and (m.start, m.end) == (start, end) for m in cover)
