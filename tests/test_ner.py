@@ -140,6 +140,8 @@ def test_repeated_names(text, found, expected):
     ("Gent was host. The city of Gent.", 0, "Gent", False),  # no lower-case `gent` in the text
     ("The forum met. Forum members came.", 15, "Forum", True),
     ("Lyon met. Later, Lyon came.", 17, "Lyon", False),  # not at a sentence start
+    ("Ziyaretin sonunda konuştu. Bu çalışma ziyareti verimliydi.", 0, "Ziyaretin", True),  # stem in lower case
+    ("Mersin ağırladı. Konferans Mersin'de yapıldı.", 0, "Mersin", False),  # no lower-case stem
 ])
 def test_common_word_opening_a_sentence(text, start, word, dropped):
     from extract.stages.ner import _common_word_opening

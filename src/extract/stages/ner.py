@@ -364,6 +364,9 @@ def _with_region_word(text: str, m: Mention) -> Mention:
     return Mention(m.start, end, text[m.start:end], m.label, source=m.source, score=m.score, attrs=m.attrs)
 
 
+STEM_MIN = 5  # letters a stem needs before a lower-case occurrence of it marks a common word
+
+
 def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     """A one-word model span that opens a sentence or line and that the text also writes in lower case
     (`Üyeler ...`, `Haberler`, `Kommunen ...`): a common word whose capital only starts the sentence."""
@@ -372,7 +375,12 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
         return False
     word = m.text.lower()
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None:
+        return True
+    # An inflected common noun (`Ziyaretin ...`, `Projenin ...`) whose stem the text writes in lower case
+    # (`çalışma ziyareti`): the span's word minus an ending of up to three letters.
+    stem = word[:max(STEM_MIN, len(word) - 3)]
+    return len(word) > STEM_MIN and re.search(rf"(?<![\w’']){re.escape(stem)}", text) is not None
 
 
 def _descriptor_around(outer: Mention, inner: Mention) -> bool:
