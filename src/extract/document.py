@@ -95,7 +95,7 @@ class Document:
     source_format: str = "txt"  # txt | md | html
     encoding: str | None = None
     doc_date: str | None = None  # YYYY-MM-DD anchor for relative / yearless dates
-    doc_date_source: str | None = None  # cli | dateline | metadata
+    doc_date_source: str | None = None  # cli | dateline | title (a year alone) | metadata
     lang: str | None = None
     lang_score: float = 0.0
     langs: list[str] = field(default_factory=list)

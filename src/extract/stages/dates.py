@@ -1,7 +1,8 @@
 """Dates stage: the temporal tagger per paragraph, merged with the NER model's DATE spans (see `dates/`).
 
 The anchor for yearless and relative dates is `doc.doc_date` (command line or metadata); where it is unset,
-a dateline found in the text sets it (`doc_date_source = "dateline"`); without one, values keep `XXXX` and
+a dateline found in the text sets it (`doc_date_source = "dateline"`), else a year alone in the title
+(`Året som gått 2023`, `doc_date_source = "title"`, a year anchor); without one, values keep `XXXX` and
 relative dates become PRESENT_REF / PAST_REF / FUTURE_REF.
 A paragraph whose language differs from the document's is read in both: short lines such as a dateline
 are where language identification fails most, and a date read in either language is kept.
@@ -9,7 +10,7 @@ are where language identification fails most, and a date read in either language
 from __future__ import annotations
 
 from ..config import RunConfig
-from ..dates.dateline import find_dateline
+from ..dates.dateline import find_dateline, find_title_year
 from ..textfold import fold
 from ..dates.merge import merge_dates
 from ..dates.normalise import parse_anchor
@@ -31,6 +32,8 @@ class DateStage:
             dateline = find_dateline(text, blocks, folded, doc.lang)
             if dateline:
                 doc.doc_date, doc.doc_date_source = dateline, "dateline"
+            elif (year := find_title_year(text, blocks, folded, doc.lang)):
+                doc.doc_date, doc.doc_date_source = year, "title"
         anchor = parse_anchor(doc.doc_date)
         atoms = [atom for start, end, lang in blocks
                  for atom in self._scan_block(text, folded, start, end, lang, doc.lang)]
