@@ -136,3 +136,19 @@ def test_round_up_heading_meeting_is_the_item_below_it():
     events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
     assert events == {("Date=Den 4 april", "Place=Örebro"),
                       ("Date=den 9 maj", "Organizer=Länsstyrelsen", "Place=Luleå")}
+
+
+def test_calendar_entry_heads_give_each_meeting_its_date_and_place():
+    """An events calendar heads each entry with its date and place: each entry is its own meeting with them."""
+    text = ("Kalendarium för integration av nyanlända\nSenast uppdaterad: 03.06.2024\n\n"
+            "9–10 oktober 2024 | Subtopia, Botkyrka\nNordiskt möte för städerna i nätverket, med Botkyrka kommun som värd.\n\n"
+            "22.04.2024 | Online\nWebbinarium om integration. Arrangör: Migrationsverket.\n\n"
+            "14–15 mars 2024 | Malmö\nArbetsgruppen för migration höll sitt vårmöte här.")
+    doc = _document("sv", text, ["DATE=03.06.2024@2024-06-03", "DATE=9–10 oktober 2024@2024-10-09/2024-10-10",
+                                 "LOC=Subtopia", "LOC=Botkyrka", "ORG=Botkyrka kommun",
+                                 "DATE=22.04.2024@2024-04-22", "ORG=Migrationsverket",
+                                 "DATE=14–15 mars 2024@2024-03-14/2024-03-15", "LOC=Malmö"])
+    events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args if a.role in ("Date", "Place")))
+              for e in extract_events(doc) if e.type == "Meeting"}
+    assert events == {("Date=9–10 oktober 2024", "Place=Botkyrka", "Place=Subtopia"), ("Date=22.04.2024",),
+                      ("Date=14–15 mars 2024", "Place=Malmö")}

@@ -1,11 +1,14 @@
-"""News round-ups put the town of an item in its sub-heading (`Jönköping: Workshop om ...`, `Χανιά | Διήμερο
-εργαστήριο`, `Габрово`, `Общото събрание – наесен в Бургас`): the town a sub-heading names becomes the Place
-of the first meeting of the item under it where no sentence of the item names a town."""
+"""Pages made of items under short lines of their own. A news round-up puts the town of an item in its
+sub-heading (`Jönköping: Workshop om ...`, `Χανιά | Διήμερο εργαστήριο`, `Габрово`, `Общото събрание – наесен в
+Бургас`): that town becomes the Place of the first meeting of the item where no sentence of the item names a
+town. An events calendar heads each entry with its date and place (`14–15 mars 2024 | Malmö Live, Malmö`):
+they become the Date and Places of the entry's meeting, and each entry is its own event."""
 from __future__ import annotations
 
 import re
 from typing import Callable
 
+from ..dates.dateline import opens_with_cue
 from ..document import Mention
 from ..entities.venues import is_venue
 from .arguments import SentenceArguments
@@ -14,24 +17,43 @@ from .lexicon import EventLexicon
 from .networks import is_region, is_town
 
 HEADING_MAX_WORDS = 14
+ENTRY_LEAD_WORDS = 2  # words a calendar entry's head may have before its date (`ERTELENDİ |`)
 _BULLET = re.compile(r"^[\s■□▪•●◆*#>\-–—]*")
 # What may follow a town that opens a sub-heading: a separator, or nothing (the town alone).
 _AFTER_LEADING_TOWN = re.compile(r"^\s*(?:[:|–—\-]|$)")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
 
 
-def _is_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
-    """A short line of its own, set off by a blank line before it (or the page start), with no date (a
-    dateline is no heading) and a paragraph after it."""
+def _line_of_its_own(text: str, unit: Unit) -> bool:
+    """A short line set off by a blank line before it (or the page start), with a paragraph after it."""
     line = text[unit.start:unit.end].strip()
     if not line or "\n" in line or line.endswith(_SENTENCE_END) or len(line.split()) > HEADING_MAX_WORDS:
         return False
     before = text[:unit.start].rstrip(" \t")
     if before and not before.endswith("\n\n"):
         return False
-    if not text[unit.end:].lstrip(" \t").startswith("\n"):
+    return text[unit.end:].lstrip(" \t").startswith("\n")
+
+
+def _dates_in(unit: Unit, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.label == "DATE" and unit.start <= m.start < unit.end]
+
+
+def _is_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
+    """A sub-heading: a line of its own with no date (a dateline is no heading)."""
+    return _line_of_its_own(text, unit) and not _dates_in(unit, mentions)
+
+
+def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
+    """A calendar entry's head: a line of its own that opens with its date (within its first words, after a
+    status such as `ERTELENDİ |`) and is no dateline (`Senast uppdaterad: 03.06.2024`)."""
+    if not _line_of_its_own(text, unit):
         return False
-    return not any(m.label == "DATE" and unit.start <= m.start < unit.end for m in mentions)
+    dates = _dates_in(unit, mentions)
+    if not dates:
+        return False
+    lead = text[unit.start:dates[0].start]
+    return len(re.findall(r"\w+", lead)) <= ENTRY_LEAD_WORDS and not opens_with_cue(lead.strip(), unit.lang)
 
 
 def _heading_town(text: str, folded: str, unit: Unit, in_unit: list[Mention], lex: EventLexicon) -> Mention | None:
@@ -55,11 +77,14 @@ def _has_town(d: Draft) -> bool:
 def mark_section_starts(text: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft]) -> None:
     """On a round-up page (two or more sub-headings), a meeting named in a sub-heading (`Nätverksmöte i Umeå`)
     is the item below it, not the one before: its draft starts a new event."""
-    headings = [u for u in units if _is_heading(text, u, mentions)]
+    headings = [u for u in units if _is_heading(text, u, mentions) or _is_entry_heading(text, u, mentions)]
     if len(headings) < 2:
         return
     for i, heading in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        if _is_entry_heading(text, heading, mentions):
+            _fill_entry(heading, end, mentions, drafts)
+            continue
         in_heading = [d for d in drafts if d.unit.index == heading.index and not d.virtual]
         for d in in_heading:
             d.distinct = True
@@ -70,6 +95,24 @@ def mark_section_starts(text: str, units: list[Unit], mentions: list[Mention], d
                           and heading.end <= d.start < end), None)
             if first is not None:
                 first.distinct = False
+
+
+def _fill_entry(heading: Unit, end: int, mentions: list[Mention], drafts: list[Draft]) -> None:
+    """The entry's first meeting is a new event; the head's date is its Date where the entry gives none (a
+    postponed meeting's new date is in the entry), and the head's towns and venues its Places where the entry
+    names no town."""
+    meetings = [d for d in drafts if d.type == "Meeting" and heading.start <= d.unit.start < end]
+    first = next((d for d in meetings if not d.virtual), None)
+    if first is None:
+        return
+    first.distinct = True
+    head = [m for m in mentions if heading.start <= m.start and m.end <= heading.end]
+    if not any(d.has("Date") for d in meetings):
+        first.add("Date", next(m for m in head if m.label == "DATE"), by_cue=False)
+    if not any(_has_town(d) for d in meetings):
+        for m in head:
+            if m.label == "LOC" and not is_region(m, heading.lang):
+                first.add("Place", m, by_cue=False)
 
 
 def add_section_towns(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
