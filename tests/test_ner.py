@@ -178,3 +178,16 @@ def test_venue_spans(case):
     text = case["text"]
     found = [text[a:b] for a, b in find_venues(text, 0, len(text), case["lang"])]
     assert found == [s for s in case["spans"].split("|") if s]
+
+
+@pytest.mark.parametrize("text,word,dropped", [
+    ("12–13 юни 2024 | Варна – ОТЛОЖЕНО\nСрещата се отлага.", "ОТЛОЖЕНО", True),  # a status in a line of fields
+    ("ΕΠΕΡΧΟΜΕΝΕΣ\n\n06.06.2024 | online", "ΕΠΕΡΧΟΜΕΝΕΣ", True),  # a section word alone on its line
+    ("Η EUROBANK ανακοίνωσε νέα αποτελέσματα.", "EUROBANK", False),  # capitals in running text may be a name
+    ("12–13 юни 2024 | Варна, НСОРБ\nСрещата се отлага.", "НСОРБ", False),  # short: an acronym
+])
+def test_shouted_words_in_calendar_lines(text, word, dropped):
+    from extract.stages.ner import _shouted_words
+
+    start = text.index(word)
+    assert _shouted_words(text, Mention(start, start + len(word), word, "ORG", source="model")) == dropped

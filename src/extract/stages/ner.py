@@ -263,7 +263,8 @@ class NerStage:
                     m.attrs.setdefault("lang", lang)
                     found.append(m)
         starts = {sentence.start for sentence in doc.sentences}
-        kept = [m for m in resolve_overlaps(found) if not _common_word_opening(doc.text, m, starts)]
+        kept = [m for m in resolve_overlaps(found)
+                if not _common_word_opening(doc.text, m, starts) and not _shouted_words(doc.text, m)]
         for lang in sorted(by_lang):
             kept = with_venues(doc.text, by_lang[lang], lang, kept)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
@@ -362,6 +363,24 @@ def _with_region_word(text: str, m: Mention) -> Mention:
     if end is None:
         return m
     return Mention(m.start, end, text[m.start:end], m.label, source=m.source, score=m.score, attrs=m.attrs)
+
+
+SHOUTED_MIN_LETTERS = 8  # an acronym is shorter; a longer word in capitals is a shouted common word
+
+
+def _shouted_words(text: str, m: Mention) -> bool:
+    """A model span all in capitals with a word too long for an acronym, alone on its line or in a line of
+    fields (`ΕΠΕΡΧΟΜΕΝΕΣ`, `12–13 юни 2024 | Варна – ОТЛОЖЕНО`, `| Ιωάννινα – ΝΕΑ ΗΜΕΡΟΜΗΝΙΑ`): a section or
+    status word of a calendar, not a name. Inside running text capitals may well be a name (`EUROBANK`)."""
+    if m.source != "model" or m.label == "DATE":
+        return False
+    words = re.findall(r"[^\W\d_]+", m.text)
+    if not (words and all(w.isupper() for w in words) and any(len(w) >= SHOUTED_MIN_LETTERS for w in words)):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "|" in line or line.strip() == m.text
 
 
 STEM_MIN = 5  # letters a stem needs before a lower-case occurrence of it marks a common word
