@@ -152,3 +152,14 @@ def test_calendar_entry_heads_give_each_meeting_its_date_and_place():
               for e in extract_events(doc) if e.type == "Meeting"}
     assert events == {("Date=9–10 oktober 2024", "Place=Botkyrka", "Place=Subtopia"), ("Date=22.04.2024",),
                       ("Date=14–15 mars 2024", "Place=Malmö")}
+
+
+def test_members_listed_under_a_heading_with_their_own_months():
+    """`Nya medlemmar` and short bullets `• Borlänge (mars)`: one Membership per member, each with its month."""
+    text = ("Året som gått i nätverket Intercultural Cities för integration av migranter\n\n"
+            "Nya medlemmar\n• Borlänge (mars)\n• Växjö kommun (augusti)\nNätverket växer.")
+    doc = _document("sv", text, ["ORG=Intercultural Cities", "LOC=Borlänge", "DATE=mars@2023-03",
+                                 "ORG=Växjö kommun", "DATE=augusti@2023-08"])
+    events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
+    assert events == {("Date=mars", "Member=Borlänge", "Network=Intercultural Cities"),
+                      ("Date=augusti", "Member=Växjö kommun", "Network=Intercultural Cities")}

@@ -421,6 +421,35 @@ class SentenceArguments:
                 continue  # a publication without a cue for its author takes the one body nearest to it
             target.add(role, m, by_cue=False)
 
+    def split_dated_members(self, drafts: list[Draft]) -> list[Draft]:
+        """`Габрово (март), Шумен (юни)`, `• Borlänge (mars)`: a member with its own date in brackets joined
+        then; each becomes a draft of its own with that Date (the list's other members keep the shared one)."""
+        out: list[Draft] = []
+        for d in drafts:
+            if d.type != "Membership":
+                continue
+            dated = [(m, date) for r, m in d.args if r == "Member" and (date := self._bracketed_date(m)) is not None]
+            if not dated:
+                continue
+            own_dates = {id(date) for _, date in dated}
+            networks = [m for r, m in d.args if r == "Network"]
+            for member, date in dated:
+                single = Draft(d.type, d.start, d.end, d.unit, weak=d.weak)
+                for role, m in [("Member", member), ("Date", date)] + [("Network", n) for n in networks]:
+                    single.add(role, m, by_cue=True)
+                out.append(single)
+            taken = {id(m) for m, _ in dated} | own_dates
+            d.args = [(r, m) for r, m in d.args if id(m) not in taken]
+        return out
+
+    def _bracketed_date(self, m: Mention) -> Mention | None:
+        nxt = next((n for n in self.mentions if n.start >= m.end), None)
+        if nxt is None or nxt.label != "DATE":
+            return None
+        if self.text[m.end:nxt.start].strip() != "(" or not self.text[nxt.end:nxt.end + 2].strip().startswith(")"):
+            return None
+        return nxt
+
     def _words_between(self, m: Mention, d: Draft) -> int:
         a, b = (m.end, d.start) if m.end <= d.start else (d.end, m.start)
         return len(_WORD.findall(self.text[a:b])) - self._words_in_mentions(a, b)

@@ -26,9 +26,22 @@ NEXT_WITHIN_WORDS = 2
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-–—•*■▪·]|\d{1,2}[.)])[ \t]+")
 
 
+# A bullet of a list of names (`– Община Солун (Гърция);`, `• Borlänge (mars)`); a longer bullet is an item
+# of its own (`• Workshop om stadsplanering, Malmö, 16 mars.`).
+LIST_ITEM_MAX_WORDS = 8
+_HEADING_MAX_WORDS = 5
+
+
+def _opens_list(line: str) -> bool:
+    """A sentence ending in a colon, or a short heading with no sentence end (`Nya medlemmar`)."""
+    line = line.strip()
+    return line.endswith(":") or (len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith((".", "!", "?", "…")))
+
+
 def units_of(doc: Document) -> list[Unit]:
     """Sentences, else paragraphs, else the whole text; each with its language. A sentence that ends in a
-    colon and the bullet lines right after it are one unit (`в консорциума участваха:` / `– Община Солун;`)."""
+    colon (or a short heading) and the short bullet lines right after it are one unit (`в консорциума
+    участваха:` / `– Община Солун;`, `Nya medlemmar` / `• Borlänge (mars)`)."""
     spans = [(s.start, s.end, s.lang) for s in doc.sentences] or \
             [(p.start, p.end, p.lang) for p in doc.paragraphs] or [(0, len(doc.text), doc.lang)]
     joined: list[list] = []
@@ -36,8 +49,9 @@ def units_of(doc: Document) -> list[Unit]:
     for start, end, lang in spans:
         previous = joined[-1] if joined else None
         bullet = previous is not None and doc.text[previous[1]:start].count("\n") == 1 \
-            and _BULLET_LINE.match(doc.text, start) is not None
-        if bullet and (in_list or doc.text[previous[0]:previous[1]].endswith(":")):
+            and _BULLET_LINE.match(doc.text, start) is not None \
+            and len(doc.text[start:end].split()) <= LIST_ITEM_MAX_WORDS
+        if bullet and (in_list or _opens_list(doc.text[previous[0]:previous[1]])):
             previous[1] = end
             in_list = True
         else:
@@ -158,6 +172,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
             args.prune_settings(kept)
+            kept += args.split_dated_members(kept)
             for d in kept:
                 d.distinct = _is_next(folded, d, lex)
                 _date_from_before(folded, d, lex, previous_mentions, scene_setting)
