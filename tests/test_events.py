@@ -163,3 +163,13 @@ def test_members_listed_under_a_heading_with_their_own_months():
     events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
     assert events == {("Date=mars", "Member=Borlänge", "Network=Intercultural Cities"),
                       ("Date=augusti", "Member=Växjö kommun", "Network=Intercultural Cities")}
+
+
+def test_we_on_a_body_own_page_is_that_body():
+    """`Vi gick med i ...` in an interview: the body of the page's lead is the member (guide: "we")."""
+    text = ("Intervju om integration av nyanlända\nAnna Berg är integrationschef på Norrköpings kommun.\n\n"
+            "När gick ni med i nätverket?\nVi gick med i Intercultural Cities i november 2017 för att lära av andra.")
+    doc = _document("sv", text, ["PER=Anna Berg", "ORG=Norrköpings kommun", "ORG=Intercultural Cities",
+                                 "DATE=november 2017@2017-11"])
+    events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
+    assert ("Date=november 2017", "Member=Norrköpings kommun", "Network=Intercultural Cities") in events

@@ -450,6 +450,18 @@ class SentenceArguments:
             return None
         return nxt
 
+    def attach_speaker(self, drafts: list[Draft], own_body: Mention | None) -> None:
+        """`Vi gick med i Intercultural Cities 2017`: in a sentence in the first person, the page's own body
+        is the member that joined (guide: "we" on a body's own page)."""
+        if own_body is None or self.lex.first_person is None:
+            return
+        if not any(not any(m.start <= h.start() < m.end for m in self.mentions)
+                   for h in self.lex.first_person.finditer(self.folded, self.unit.start, self.unit.end)):
+            return
+        for d in drafts:
+            if d.type == "Membership" and not d.implicit and not d.has("Member"):
+                d.add("Member", own_body, by_cue=False)
+
     def _words_between(self, m: Mention, d: Draft) -> int:
         a, b = (m.end, d.start) if m.end <= d.start else (d.end, m.start)
         return len(_WORD.findall(self.text[a:b])) - self._words_in_mentions(a, b)

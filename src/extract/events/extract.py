@@ -12,6 +12,7 @@ from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
+from .networks import is_institution, is_network
 from .sections import add_section_towns, mark_section_starts
 from .topic import on_topic
 from .triggers import find_triggers
@@ -138,6 +139,21 @@ def _introduced(text: str, folded: str, previous: Unit, previous_mentions: list[
     return [stand_in] if stand_in.args else []
 
 
+OWN_BODY_UNITS = 3  # the title, a header line and the lead
+
+
+def _own_body(mentions: list[Mention], units: list[Unit], lex: EventLexicon, folded: str) -> Mention | None:
+    """The body whose page it is: the first organisation of the page's first lines that is no network,
+    institution or council (`Norrköpings kommun` in an interview's lead, `Gaziantep Büyükşehir Belediyesi` in
+    a calendar's header)."""
+    end = units[min(OWN_BODY_UNITS, len(units)) - 1].end if units else 0
+    bodies = [m for m in mentions if m.end <= end and m.label == "ORG" and not is_network(m, lex, folded)
+              and not is_institution(m) and not (lex.council_words and lex.council_words.search(fold(m.text)))]
+    # A municipality the lexicon's patterns found beats a department named before it (`дирекция ... на
+    # Столична община`).
+    return next((m for m in bodies if m.attrs.get("kind") == "municipality"), bodies[0] if bodies else None)
+
+
 def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Event]:
     text = doc.text
     folded = fold(text)
@@ -171,6 +187,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args.share_founding_setting(kept)
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
+            args.attach_speaker(kept, _own_body(mentions, units, lex, folded))
             args.prune_settings(kept)
             kept += args.split_dated_members(kept)
             for d in kept:

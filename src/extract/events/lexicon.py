@@ -49,6 +49,8 @@ class EventLexicon:
     # A municipal council decides that its city joins (`Общински съвет – Варна одобри присъединяването`): it is
     # no member itself.
     council_words: re.Pattern | None = None
+    # First-person words (`vi`, `присъединихме`, `katıldık`): the page's own body speaks (`we joined in 2017`).
+    first_person: re.Pattern | None = None
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -101,6 +103,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         if data.get("passive_aux") else None,
         seat=[compile_cue("Seat", p) for p in data.get("seat", [])],
         council_words=alternation(data.get("council_words", [])),
+        first_person=alternation(data.get("first_person", [])),
     )
 
 
