@@ -93,6 +93,7 @@ class SentenceArguments:
         self.mentions = mentions
         self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
+        self._unit_text = folded[unit.start:unit.end]
         self.seated = self._seated()  # ids of the places a seat cue names (`sekretariat i Bryssel`)
 
     # --- cues ---------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ class SentenceArguments:
             # `organised by X` is passive: the same words may not also read as active `X organised`.
             after_hits = self._after_cue_hits(etype)
             passive = [(c.role, s, e) for c, s, e in after_hits if len(c.pattern.split()) > 2]  # verb + agent + `_`
-            for cue in sorted(self.lex.types[etype].cues, key=lambda c: (c.suffix is None, -len(c.pattern))):
+            for cue in self.lex.types[etype].cues:  # most specific first (see TypeLexicon)
                 labels = labels_for(etype, cue.role)
                 # A bare preposition (`in _`, `by _`) in a sentence that only follows an event says where or by
                 # whom something else is (`v Brně žije ...`); there it needs a verb of its own (`se tiendront au _`).
@@ -258,7 +259,8 @@ class SentenceArguments:
 
     def _after_cue_hits(self, etype: str) -> list[tuple[Cue, int, int]]:
         """Where the type's cues that precede their argument (`organised by _`) match in the sentence."""
-        return [(c, h.start(), h.end()) for c in self.lex.types[etype].cues if c.side == "after"
+        return [(c, h.start(), h.end()) for c in self.lex.types[etype].cues
+                if c.side == "after" and (not c.anchor or c.anchor in self._unit_text)
                 for h in c.words.finditer(self.folded, self.unit.start, self.unit.end)]
 
     def places_by_cue(self, etype: str) -> list[list[Mention]]:
@@ -272,6 +274,8 @@ class SentenceArguments:
         """(cue offset, [mentions]) for each place the cue finds an argument; `after_hits` are all the type's
         after-cue matches, so that another role's cue nearer a name stops this one."""
         u = self.unit
+        if cue.anchor and cue.anchor not in self._unit_text:
+            return
         single_word = cue.words is not None and len(cue.pattern.replace("_", "").split()) == 1
         max_gap = 1 if single_word and cue.side == "after" else self.lex.max_gap_words
         if cue.side == "after":

@@ -24,6 +24,11 @@ class TypeLexicon:
     cues: list[Cue] = field(default_factory=list)
     present: re.Pattern | None = None  # Membership: phrases saying the member belongs now
 
+    def __post_init__(self) -> None:
+        # The order cues are tried in: suffix cues first, then longer patterns before shorter ones (the most
+        # specific cue wins a name).
+        self.cues.sort(key=lambda c: (c.suffix is None, -len(c.pattern)))
+
 
 @dataclass
 class EventLexicon:

@@ -53,6 +53,12 @@ class Cue:
     words: re.Pattern | None
     suffix: str | None
     pattern: str
+    anchor: str = ""  # the cue's longest literal piece: a sentence without it cannot match (a quick test)
+
+
+def _anchor(words: str) -> str:
+    pieces = [p for w in words.split() for p in fold(w).split("*") if p and p != "_" and not p.startswith("_")]
+    return max(pieces, key=len) if pieces else ""
 
 
 def compile_cue(role: str, pattern: str) -> Cue:
@@ -64,7 +70,8 @@ def compile_cue(role: str, pattern: str) -> Cue:
             head, _, rest = rest[1:].partition(" ")
             suffix = fold(head)
         rest = rest.strip()
-        return Cue(role, "before", re.compile(phrase_regex(rest)) if rest else None, suffix, pattern)
+        return Cue(role, "before", re.compile(phrase_regex(rest)) if rest else None, suffix, pattern, _anchor(rest))
     if text.endswith("_"):
-        return Cue(role, "after", re.compile(phrase_regex(text[:-1].strip(), slack=True)), None, pattern)
+        return Cue(role, "after", re.compile(phrase_regex(text[:-1].strip(), slack=True)), None, pattern,
+                   _anchor(text[:-1]))
     raise ValueError(f"cue {pattern!r} for {role} has no '_' at its start or end")

@@ -16,18 +16,19 @@ def find_triggers(folded: str, unit: Unit, lex: EventLexicon, mentions: list[Men
     """(kept drafts, dropped weak drafts) of the sentence, in text order."""
     found: list[Draft] = []
     for etype, tl in lex.types.items():
-        # An excluded phrase covers the trigger word wherever it starts (`vid sitt sammanträde`, `на заседанието`).
-        excluded = [(x.start(), x.end()) for x in tl.exclude.finditer(folded, unit.start, unit.end)] \
-            if tl.exclude is not None else []
+        excluded: list[tuple[int, int]] | None = None  # read once a trigger word is found
         for pattern, weak in ((tl.triggers, False), (tl.weak_triggers, True)):
             if pattern is None:
                 continue
             for m in pattern.finditer(folded, unit.start, unit.end):
                 if m.end() > unit.end or _inside_mention(m.start(), m.end(), mentions):
                     continue
-                if any(a <= m.start() < b for a, b in excluded) or (
-                        tl.exclude is not None and tl.exclude.match(folded, m.start())):
-                    continue
+                if tl.exclude is not None:
+                    # An excluded phrase covers the trigger word wherever it starts (`vid sitt sammanträde`).
+                    if excluded is None:
+                        excluded = [(x.start(), x.end()) for x in tl.exclude.finditer(folded, unit.start, unit.end)]
+                    if any(a <= m.start() < b for a, b in excluded) or tl.exclude.match(folded, m.start()):
+                        continue
                 found.append(Draft(etype, m.start(), m.end(), unit, weak=weak))
     found = _drop_overlaps(found)
     strong_types = {d.type for d in found if not d.weak}
