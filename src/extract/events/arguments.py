@@ -369,7 +369,7 @@ class SentenceArguments:
 
     # --- roles without a cue ------------------------------------------------------------------
     def attach_fallbacks(self, drafts: list[Draft], previous_unit_mentions: list[Mention]) -> None:
-        for role_spec in {r for d in drafts for r in SPECS[d.type].fallback}:
+        for role_spec in dict.fromkeys(r for d in drafts for r in SPECS[d.type].fallback):  # in a fixed order
             role, _, label = role_spec.partition(":")
             holders = [d for d in drafts if role_spec in SPECS[d.type].fallback
                        and (not d.implicit or role_spec == "Participant:PER" or self._speaks_of(d, role))]

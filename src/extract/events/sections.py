@@ -90,7 +90,7 @@ def mark_section_starts(text: str, units: list[Unit], mentions: list[Mention], d
             d.distinct = True
         # The item's first mention of that meeting below the heading is the same one (`SKR bjuder in till
         # nästa nätverksmöte`), even where the item calls it the next.
-        for etype in {d.type for d in in_heading}:
+        for etype in dict.fromkeys(d.type for d in in_heading):
             first = next((d for d in drafts if d.type == etype and not d.virtual
                           and heading.end <= d.start < end), None)
             if first is not None:
