@@ -69,6 +69,12 @@ def fold_accents(text: str) -> str:
     return text.translate(_TABLE_NO_ACCENTS)
 
 
+def written_in_lower_case(text: str, word: str) -> bool:
+    """The text also writes the word in lower case, as a word of its own (`Üyeler ...` / `yeni üyeler`): a
+    capital at a sentence or line start that says nothing about a name."""
+    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
+
+
 def apostrophe_suffix_start(text: str, start: int, end: int) -> int | None:
     """Where a case suffix after an apostrophe ends `text[start:end]` (`İstanbul’da` -> the apostrophe's
     offset), or None; a span that is nothing but the suffix has none."""

@@ -103,20 +103,20 @@ def find_title_year(text: str, blocks: list[tuple[int, int, str | None]], folded
     2023`, `2023 yılı faaliyet özeti`): the only date of the first line, a year alone. A year-in-review's
     yearless months are of that year."""
     folded = fold(text) if folded is None else folded
-    for block_start, block_end, block_lang in blocks[:1]:
-        first = re.search(r"[^\n]*\S[^\n]*", text[block_start:block_end])
-        if first is None:
-            return None
-        start, end = block_start + first.start(), block_start + first.end()
-        if len(re.findall(r"\w+", text[start:end])) > _TITLE_MAX_WORDS:
-            return None
-        atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, start, end, folded=folded)]
-        spans = {(a.start, a.end) for a in atoms}
-        years = [a for a in atoms if a.begin is not None and a.begin.precision == "year" and a.finish is None
-                 and not a.relative and not a.open]
-        if len(spans) == 1 and years:
-            return f"{years[0].begin.year:04d}"
-    return None
+    if not blocks:
+        return None
+    block_start, block_end, block_lang = blocks[0]
+    first = re.search(r"[^\n]*\S[^\n]*", text[block_start:block_end])
+    if first is None:
+        return None
+    start, end = block_start + first.start(), block_start + first.end()
+    if len(re.findall(r"\w+", text[start:end])) > _TITLE_MAX_WORDS:
+        return None
+    atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, start, end, folded=folded)]
+    spans = {(a.start, a.end) for a in atoms}
+    years = [a for a in atoms if a.begin is not None and a.begin.precision == "year" and a.finish is None
+             and not a.relative and not a.open]
+    return f"{years[0].begin.year:04d}" if len(spans) == 1 and years else None
 
 
 def find_dateline(text: str, blocks: list[tuple[int, int, str | None]], folded: str | None = None,

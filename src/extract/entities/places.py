@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Iterable
 from itertools import islice, product
 
-from ..lexicon.langrules import LangRules
+from ..lexicon.langrules import LangRules, lang_rules
 from ..lexicon.normalise import norm, norm_phrase, tokenize
 from .gazetteer import Place, gazetteer
 
@@ -53,6 +54,12 @@ def place_candidates(text: str, rules: LangRules) -> list[Place]:
         for variant in _doubled_consonants(key):
             seen.extend(p for p in gaz.lookup(variant) if p not in seen)
     return seen
+
+
+@lru_cache(maxsize=4096)
+def names_town(text: str, lang: str | None) -> bool:
+    """The gazetteer knows the name as a city or town (among whatever else it may name)."""
+    return any(p.kind == "city" for p in place_candidates(text, lang_rules(lang)))
 
 
 def score(place: Place, lang_countries: Iterable[str], doc_countries: Iterable[str]) -> float:

@@ -8,7 +8,8 @@ from functools import lru_cache
 from ..lexicon.langrules import lang_rules
 from ..lexicon.normalise import norm
 from ..resources import lang_resource
-from ..textfold import fold_accents
+from .places import names_town
+from ..textfold import fold_accents, written_in_lower_case
 
 
 @lru_cache(maxsize=None)
@@ -47,8 +48,7 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         before = text[max(0, toks[i][0] - 3):toks[i][0]]
         opens = toks[i][0] == 0 or "\n" in before or bool(re.search(r"[.!?]\s+$", before))
         word = toks[i][2]
-        return opens and (norm(word) in lang_rules(lang).function_words
-                           or re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None)
+        return opens and (norm(word) in lang_rules(lang).function_words or written_in_lower_case(text, word))
 
     def extend(i: int, step: int) -> int:
         while 0 <= i + step < len(toks) and adjacent(min(i, i + step), max(i, i + step)):
@@ -57,7 +57,7 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
                 i = nxt
             elif joiner(nxt) and 0 <= nxt + step < len(toks) and _capitalised(toks[nxt + step][2]) \
                     and adjacent(min(nxt, nxt + step), max(nxt, nxt + step)) \
-                    and not (step > 0 and _town(toks[nxt + step][2], lang)):
+                    and not (step > 0 and names_town(toks[nxt + step][2], lang)):
                 i = nxt + step  # not `... Συνεδριακό Κέντρο της Θεσσαλονίκης`: the town is a place of its own
             else:
                 break
@@ -73,12 +73,6 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         if hi > lo:
             spans.append((toks[lo][0], toks[hi][1]))
     return spans
-
-
-@lru_cache(maxsize=4096)
-def _town(word: str, lang: str | None) -> bool:
-    from .places import place_candidates  # the gazetteer sits beside this module
-    return any(p.kind == "city" for p in place_candidates(word, lang_rules(lang)))
 
 
 @lru_cache(maxsize=None)

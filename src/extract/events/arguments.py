@@ -10,7 +10,7 @@ from .merge import entity_key, speaks_for
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
 from ..entities.venues import is_venue
-from .networks import MEETING_KINDS, is_institution, is_network, is_region
+from .networks import MEETING_KINDS, is_council, is_institution, is_network, is_region
 from .patterns import Cue
 from .roles import END_DATE_TYPES, POINT_TYPES, SPECS, labels_for
 
@@ -23,7 +23,9 @@ LIST_DEFAULT_MIN = 3  # items a list needs before its names take a type's list r
 _LIST_MARK = re.compile(r"[,;()/\-–—\"“”„«»]")
 _BRACKET = re.compile(r"[()]")
 _CLOSING = re.compile(r"^\s*\)")  # the bracket closing the earlier name's acronym marks no list
-_LIST_OPENING = re.compile(r"[ \t]*:[ \t]*\n[ \t]*(?:[-–—•*■▪·]|\d{1,2}[.)])[ \t]+")  # a colon, a line break, a bullet
+# A list item's mark: a dash, bullet or square, or a number with a dot or bracket.
+BULLET = r"(?:[-–—•*■▪·]|\d{1,2}[.)])"
+_LIST_OPENING = re.compile(rf"[ \t]*:[ \t]*\n[ \t]*{BULLET}[ \t]+")  # a colon, a line break, a bullet
 _TAIL_STOP = set(" \t\n\r,;.:!?(\"“”«»")
 _TAIL_STRIP = re.compile(r"[’'\)\]\-]")
 
@@ -142,7 +144,7 @@ class SentenceArguments:
                     for m in chain:
                         if cue.role == "Member" and is_network(m, self.lex, self.folded) and not self._other_network(m):
                             continue  # a network named beside a membership verb is the network joined
-                        if cue.role == "Member" and (is_institution(m) or self._council(m)):
+                        if cue.role == "Member" and (is_institution(m) or is_council(m, self.lex)):
                             continue  # the Council of Europe runs a network, a city council decides: no members
                         # A city said to host a meeting is where it happened (`Rotterdam is gastheer`).
                         role = SPECS[etype].relabel.get((cue.role, m.label), cue.role)
@@ -199,10 +201,6 @@ class SentenceArguments:
     def _seated(self) -> set[int]:
         return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
                 for m in chain}
-
-    def _council(self, m: Mention) -> bool:
-        return m.label == "ORG" and self.lex.council_words is not None \
-            and self.lex.council_words.search(fold(m.text)) is not None
 
     def _unknown_body(self, m: Mention) -> bool:
         """An organisation only the model saw, no lexicon body or network: after a place cue (`at the Mansion
@@ -416,7 +414,7 @@ class SentenceArguments:
             role = SPECS[target.type].default or (SPECS[target.type].list_default if id(m) in listed else None)
             if role is None:
                 continue
-            if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m) or self._council(m)):
+            if role == "Member" and (is_network(m, self.lex, self.folded) or is_institution(m) or is_council(m, self.lex)):
                 continue
             if m.label not in labels_for(target.type, role):
                 continue
@@ -459,8 +457,7 @@ class SentenceArguments:
         is the member that joined (guide: "we" on a body's own page)."""
         if own_body is None or self.lex.first_person is None:
             return
-        if not any(not any(m.start <= h.start() < m.end for m in self.mentions)
-                   for h in self.lex.first_person.finditer(self.folded, self.unit.start, self.unit.end)):
+        if not self._outside_names(self.lex.first_person):
             return
         for d in drafts:
             if d.type == "Membership" and not d.implicit and not d.has("Member"):
@@ -552,7 +549,9 @@ class SentenceArguments:
 
     def _names_network(self) -> bool:
         """The sentence has a network word outside any name (`the network`, `мрежата`, `das Netzwerk`)."""
-        if self.lex.network_words is None:
-            return False
+        return self.lex.network_words is not None and self._outside_names(self.lex.network_words)
+
+    def _outside_names(self, pattern: re.Pattern) -> bool:
+        """The pattern matches somewhere in the sentence outside its names."""
         return any(not any(m.start <= h.start() < m.end for m in self.mentions)
-                   for h in self.lex.network_words.finditer(self.folded, self.unit.start, self.unit.end))
+                   for h in pattern.finditer(self.folded, self.unit.start, self.unit.end))

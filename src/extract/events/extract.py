@@ -5,14 +5,14 @@ import re
 from typing import Callable
 
 from ..document import Document, Event, Mention
-from .arguments import SentenceArguments
+from .arguments import BULLET, SentenceArguments
 from .drafts import Draft, Unit
 from .headline import add_headline_place
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
-from .networks import is_institution, is_network
+from .networks import is_council, is_institution, is_network
 from .sections import add_section_towns, mark_section_starts
 from .topic import on_topic
 from .triggers import find_triggers
@@ -23,8 +23,7 @@ ANAPHORA_WITHIN_WORDS = 2
 NEXT_WITHIN_WORDS = 2
 
 
-# A bullet line: a dash, bullet or square mark, or a number with a dot or bracket, before the item.
-_BULLET_LINE = re.compile(r"[ \t]*(?:[-–—•*■▪·]|\d{1,2}[.)])[ \t]+")
+_BULLET_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+")
 
 
 # A bullet of a list of names (`– Община Солун (Гърция);`, `• Borlänge (mars)`); a longer bullet is an item
@@ -148,7 +147,7 @@ def _own_body(mentions: list[Mention], units: list[Unit], lex: EventLexicon, fol
     a calendar's header)."""
     end = units[min(OWN_BODY_UNITS, len(units)) - 1].end if units else 0
     bodies = [m for m in mentions if m.end <= end and m.label == "ORG" and not is_network(m, lex, folded)
-              and not is_institution(m) and not (lex.council_words and lex.council_words.search(fold(m.text)))]
+              and not is_institution(m) and not is_council(m, lex)]
     # A municipality the lexicon's patterns found beats a department named before it (`дирекция ... на
     # Столична община`).
     return next((m for m in bodies if m.attrs.get("kind") == "municipality"), bodies[0] if bodies else None)
@@ -167,6 +166,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     previous_had_drafts = False
     previous_end = 0
     previous_unit: Unit | None = None
+    own_bodies: dict[str, Mention | None] = {}  # language -> the page's own body, found once
     for unit in units:
         lex = lexicon_of(unit.lang)
         in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
@@ -187,7 +187,9 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             args.share_founding_setting(kept)
             args.attach_fallbacks(kept, previous_mentions)
             args.attach_defaults(kept)
-            args.attach_speaker(kept, _own_body(mentions, units, lex, folded))
+            if lex.lang not in own_bodies:
+                own_bodies[lex.lang] = _own_body(mentions, units, lex, folded)
+            args.attach_speaker(kept, own_bodies[lex.lang])
             args.prune_settings(kept)
             kept += args.split_dated_members(kept)
             for d in kept:

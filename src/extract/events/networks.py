@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..document import Mention
-from ..entities.places import place_candidates
+from ..entities.places import names_town, place_candidates
 from ..lexicon import load_entries
 from ..lexicon.langrules import lang_rules
 from ..textfold import fold_accents as fold
@@ -88,11 +88,13 @@ def is_region(mention: Mention, lang: str | None) -> bool:
     return mention.label == "LOC" and _region_name(mention.text, lang)
 
 
-@lru_cache(maxsize=4096)
-def _town_name(text: str, lang: str | None) -> bool:
-    return any(p.kind == "city" for p in place_candidates(text, lang_rules(lang)))
-
-
 def is_town(mention: Mention, lang: str | None) -> bool:
     """The mention names a city or town the gazetteer knows (not a venue, district or country)."""
-    return mention.label == "LOC" and _town_name(mention.text, lang)
+    return mention.label == "LOC" and names_town(mention.text, lang)
+
+
+def is_council(mention: Mention, lex: EventLexicon) -> bool:
+    """A municipal council (`Общински съвет – Варна`, `kommunfullmäktige`): it decides that its city joins,
+    it is no member itself."""
+    return mention.label == "ORG" and lex.council_words is not None \
+        and lex.council_words.search(fold(mention.text)) is not None

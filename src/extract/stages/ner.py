@@ -23,7 +23,7 @@ from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
-from ..textfold import apostrophe_suffix_start, fold_accents
+from ..textfold import apostrophe_suffix_start, fold_accents, written_in_lower_case
 
 log = logging.getLogger(__name__)
 
@@ -394,7 +394,7 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
         return False
     word = m.text.lower()
-    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None:
+    if written_in_lower_case(text, word):
         return True
     # An inflected common noun (`Ziyaretin ...`, `Projenin ...`) whose stem the text writes in lower case
     # (`çalışma ziyareti`): the span's word minus an ending of up to three letters.
