@@ -134,7 +134,9 @@ def _introduced(text: str, folded: str, previous: Unit, previous_mentions: list[
         return []
     stand_in = Draft(first.type, previous.start, previous.start, previous, refers_to=first, implicit=True)
     earlier = [m for m in mentions if m.end <= previous.start]
-    SentenceArguments(text, folded, previous, previous_mentions, lex, earlier).attach_cues([stand_in], [])
+    args = SentenceArguments(text, folded, previous, previous_mentions, lex, earlier)
+    args.attach_cues([stand_in], [])
+    args.prune_settings([stand_in])
     return [stand_in] if stand_in.args else []
 
 

@@ -32,11 +32,29 @@ def _name_tokens(text: str, d: Draft) -> set[str] | None:
     return set(fold(text[d.name.start:d.name.end]).split())
 
 
-def _dates_agree(a: str | None, b: str | None) -> bool:
+def _within(point: str, span: str) -> bool:
+    """A date falls in a closed range (`2019-10-14` in `2019-10-13/2019-10-14`: the forum's second day)."""
+    first, _, last = span.partition("/")
+    return bool(last) and first[:1].isdigit() and last[:1].isdigit() and first[:len(point)] <= point <= last[:len(point)] + "~"
+
+
+def _dates_agree(a: str | None, b: str | None, same_word: bool = False) -> bool:
+    """Two dates of one happening: one the start of the other, or (the same trigger word written again, `the
+    forum's second day, 14 October`) one a day of the other's range."""
     if not a or not b or not a[:1].isdigit() or not b[:1].isdigit():
+        return True
+    if same_word and (_within(a.split("/")[0], b) or _within(b.split("/")[0], a)):
         return True
     a, b = a.split("/")[0], b.split("/")[0]
     return a.startswith(b) or b.startswith(a)
+
+
+SAME_WORD_PREFIX = 4  # `forum` / `Forumun`, `konferencja` / `konferencji`: one trigger word, inflected
+
+
+def _same_word(text: str, a: Draft, b: Draft) -> bool:
+    x, y = fold(text[a.start:a.end]), fold(text[b.start:b.end])
+    return len(x) >= SAME_WORD_PREFIX and x[:SAME_WORD_PREFIX] == y[:SAME_WORD_PREFIX]
 
 
 def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
@@ -46,7 +64,8 @@ def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
     if mine and names and not (mine <= names[0] or names[0] <= mine):
         return False
     date, my_date = _first(group, "Date"), _first([d], "Date")
-    return _dates_agree(date.value if date else None, my_date.value if my_date else None)
+    same_word = any(_same_word(text, g, d) for g in group if not g.virtual)
+    return _dates_agree(date.value if date else None, my_date.value if my_date else None, same_word)
 
 
 def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
