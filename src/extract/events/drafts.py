@@ -38,6 +38,7 @@ class Draft:
     name: NameSpan | None = None
     as_of: str | None = None  # Membership: the document date where the text says "is a member" now
     cued: set[tuple[str, int]] = field(default_factory=set)  # (role, mention id) pairs a cue gave
+    off_field: bool = False  # in an item of a news digest about other local news (no word of the field)
 
     @property
     def virtual(self) -> bool:

@@ -13,7 +13,7 @@ from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
 from .networks import is_council, is_institution, is_network
-from .sections import add_section_towns, mark_section_starts
+from .sections import PAGE_HEAD_UNITS, add_section_towns, mark_off_field, mark_section_starts
 from .topic import on_topic
 from .triggers import find_triggers
 
@@ -140,14 +140,11 @@ def _introduced(text: str, folded: str, previous: Unit, previous_mentions: list[
     return [stand_in] if stand_in.args else []
 
 
-OWN_BODY_UNITS = 3  # the title, a header line and the lead
-
-
 def _own_body(mentions: list[Mention], units: list[Unit], lex: EventLexicon, folded: str) -> Mention | None:
     """The body whose page it is: the first organisation of the page's first lines that is no network,
     institution or council (`Norrköpings kommun` in an interview's lead, `Gaziantep Büyükşehir Belediyesi` in
     a calendar's header)."""
-    end = units[min(OWN_BODY_UNITS, len(units)) - 1].end if units else 0
+    end = units[min(PAGE_HEAD_UNITS, len(units)) - 1].end if units else 0
     bodies = [m for m in mentions if m.end <= end and m.label == "ORG" and not is_network(m, lex, folded)
               and not is_institution(m) and not is_council(m, lex)]
     # A municipality the lexicon's patterns found beats a department named before it (`дирекция ... на
@@ -214,6 +211,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
         previous_end, previous_unit = unit.end, unit
     add_section_towns(text, folded, units, mentions, drafts, lexicon_of)
     mark_section_starts(text, units, mentions, drafts)
+    mark_off_field(text, folded, units, mentions, drafts, lexicon_of)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
     return events

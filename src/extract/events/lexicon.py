@@ -56,6 +56,8 @@ class EventLexicon:
     council_words: re.Pattern | None = None
     # First-person words (`vi`, `присъединихме`, `katıldık`): the page's own body speaks (`we joined in 2017`).
     first_person: re.Pattern | None = None
+    # The field's own words, narrower than `topic` (no town or municipality): an item of a news digest needs one.
+    field: re.Pattern | None = None
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -109,6 +111,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         seat=[compile_cue("Seat", p) for p in data.get("seat", [])],
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
+        field=alternation(data.get("field", [])),
     )
 
 

@@ -73,12 +73,16 @@ def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
     owner: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.virtual and id(d.refers_to) in owner:
+            if d.off_field != owner[id(d.refers_to)][0].off_field:
+                continue  # the next item of a digest says nothing of the other local news before it, and back
             owner[id(d.refers_to)].append(d)
             owner[id(d)] = owner[id(d.refers_to)]
             continue
         target = None
         if d.type != "Membership" and not d.distinct:
-            target = next((g for g in reversed(groups) if g[0].type == d.type and _compatible(text, g, d)), None)
+            # Other local news of a digest (a residents' meeting) is never the same happening as an item of the field.
+            target = next((g for g in reversed(groups) if g[0].type == d.type and g[0].off_field == d.off_field
+                           and _compatible(text, g, d)), None)
         if target is None:
             target = []
             groups.append(target)
@@ -194,7 +198,9 @@ def _founding_members(events: list[Event]) -> set[tuple]:
 
 def merge_drafts(text: str, drafts: list[Draft]) -> list[Event]:
     events: list[Event] = []
-    built = [e for e in (_build(text, group, group[0].type) for group in group_drafts(text, drafts)) if e is not None]
+    # A happening only items of other local news speak of is no event of the field.
+    groups = [g for g in group_drafts(text, drafts) if not all(d.off_field for d in g)]
+    built = [e for e in (_build(text, group, group[0].type) for group in groups) if e is not None]
     founders = _founding_members(built)
     memberships: dict[tuple, Event] = {}
     for event in built:

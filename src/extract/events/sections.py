@@ -2,7 +2,10 @@
 sub-heading (`Jönköping: Workshop om ...`, `Χανιά | Διήμερο εργαστήριο`, `Габрово`, `Общото събрание – наесен в
 Бургас`): that town becomes the Place of the first meeting of the item where no sentence of the item names a
 town. An events calendar heads each entry with its date and place (`14–15 mars 2024 | Malmö Live, Malmö`):
-they become the Date and Places of the entry's meeting, and each entry is its own event."""
+they become the Date and Places of the entry's meeting, and each entry is its own event. A municipal news
+digest mixes items of the field with other local news (a residents' meeting, a road project, a sports club's
+anniversary): an item that names neither a word of the field nor a network or institution yields no event of
+its own."""
 from __future__ import annotations
 
 import re
@@ -14,9 +17,10 @@ from ..entities.venues import is_venue
 from .arguments import SentenceArguments
 from .drafts import Draft, Unit
 from .lexicon import EventLexicon
-from .networks import is_region, is_town
+from .networks import is_institution, is_network, is_region, is_town
 
 HEADING_MAX_WORDS = 14
+PAGE_HEAD_UNITS = 3  # the title, a header line and the lead
 ENTRY_LEAD_WORDS = 2  # words a calendar entry's head may have before its date (`ERTELENDİ |`)
 _BULLET = re.compile(r"^[\s■□▪•●◆*#>\-–—]*")
 # What may follow a town that opens a sub-heading: a separator, or nothing (the town alone).
@@ -129,3 +133,38 @@ def add_section_towns(text: str, folded: str, units: list[Unit], mentions: list[
         if town is not None:
             first = next((d for d in meetings if not d.virtual), meetings[0])
             first.add("Place", town, by_cue=False)
+
+
+def mark_off_field(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
+                   lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
+    """On a page of items under sub-headings whose head (title, header line, lead) does not name the field (a
+    town's weekly news), the drafts of an item (its heading to the next) that has no word of the field and
+    names no network or institution are other local news (guide: events of the field)."""
+    headings = [u for u in units if _is_heading(text, u, mentions)]
+    if len(headings) < 2 or not units:
+        return
+    head_end = units[min(PAGE_HEAD_UNITS, len(units)) - 1].end
+    if _speaks_of_field(folded, 0, head_end, units, mentions, lexicon_of):
+        return  # a newsletter of the field (`Nyhetsbrev Integration i kommunen`): all its items are
+    for i, heading in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        in_item = [d for d in drafts if heading.start <= d.start < end]
+        if not in_item or _speaks_of_field(folded, heading.start, end, units, mentions, lexicon_of):
+            continue
+        for d in in_item:
+            d.off_field = True
+
+
+def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], mentions: list[Mention],
+                     lexicon_of: Callable[[str | None], EventLexicon | None]) -> bool:
+    for u in units:
+        if u.end <= start or u.start >= end:
+            continue
+        lex = lexicon_of(u.lang)
+        if lex is None or lex.field is None:
+            return True  # a language without the list: no way to tell
+        if lex.field.search(folded, u.start, u.end):
+            return True
+        if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m)) for m in mentions):
+            return True
+    return False
