@@ -173,3 +173,21 @@ def test_we_on_a_body_own_page_is_that_body():
                                  "DATE=november 2017@2017-11"])
     events = {tuple(sorted(f"{a.role}={a.text}" for a in e.args)) for e in extract_events(doc)}
     assert ("Date=november 2017", "Member=Norrköpings kommun", "Network=Intercultural Cities") in events
+
+
+# (line languages, expected): an item line taken for a language without event words says nothing either way.
+FIELD_ITEM_CASES = [
+    (["da", "sv"], False),  # `Informationsmöte om boendeparkering` read as Danish: the Swedish line decides
+    (["da", "da"], True),   # no line in a language with the list: no way to tell, the item is kept
+]
+
+
+@pytest.mark.parametrize("langs,expected", FIELD_ITEM_CASES)
+def test_item_field_evidence_skips_lines_of_other_languages(langs, expected):
+    from extract.events.drafts import Unit
+    from extract.events.lexicon import load_lexicon
+    from extract.events.sections import _speaks_of_field
+    text = "Informationsmöte om boendeparkering\nDen nya boendeparkeringen i Kopparlunden har väckt många frågor."
+    cut = text.index("\n")
+    units = [Unit(0, 0, cut, langs[0]), Unit(1, cut + 1, len(text), langs[1])]
+    assert _speaks_of_field(fold(text), 0, len(text), units, [], load_lexicon) is expected

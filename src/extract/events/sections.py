@@ -157,14 +157,16 @@ def mark_off_field(text: str, folded: str, units: list[Unit], mentions: list[Men
 
 def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], mentions: list[Mention],
                      lexicon_of: Callable[[str | None], EventLexicon | None]) -> bool:
+    told = False
     for u in units:
         if u.end <= start or u.start >= end:
             continue
         lex = lexicon_of(u.lang)
         if lex is None or lex.field is None:
-            return True  # a language without the list: no way to tell
+            continue  # a line taken for a language without the list (`Informationsmöte om ...` as Danish)
+        told = True
         if lex.field.search(folded, u.start, u.end):
             return True
         if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m)) for m in mentions):
             return True
-    return False
+    return not told  # no line in a language with the list: no way to tell
