@@ -81,10 +81,21 @@ def _venue_joiners(lang: str | None) -> frozenset[str]:
     return frozenset(fold_accents(w).lower() for w in words)
 
 
-def is_venue(surface: str, lang: str | None) -> bool:
-    """A name with a venue or building word of its language."""
+@lru_cache(maxsize=None)
+def _trailing_words(lang: str | None) -> frozenset[str]:
+    """Venue nouns written in lower case after a place's name (`Bäckby bibliotek`, `Örebro slott`)."""
+    words = lang_resource(lang, "entities").get("venues", {}).get("after", [])
+    return frozenset(fold_accents(w).lower() for w in words)
+
+
+def is_venue(surface: str, lang: str | None, trailing: bool = True) -> bool:
+    """A name with a venue or building word of its language (with `trailing`, also a place's name with a lower-case
+    venue noun after it, `Bäckby bibliotek`)."""
     pattern = _venue_pattern(lang)
-    return bool(pattern and pattern.search(fold_accents(surface)))
+    if pattern and pattern.search(fold_accents(surface)):
+        return True
+    last = surface.split()[-1:] if trailing and " " in surface else []
+    return bool(last) and fold_accents(last[0]).lower() in _trailing_words(lang)
 
 
 def after_venue_word(text: str, start: int, lang: str | None) -> bool:
@@ -105,16 +116,19 @@ def capitalised_venue_word_before(text: str, start: int, lang: str | None) -> in
     return start - len(hit.group())
 
 
-def venue_words_after(text: str, end: int, lang: str | None) -> int | None:
-    """Where a name runs on into venue words (`Ahmed Adnan Saygun` + ` Sanat Merkezi`): the end of those
-    words, or None."""
+def venue_words_after(text: str, end: int, lang: str | None, place: bool = False) -> int | None:
+    """Where a name runs on into venue words (`Ahmed Adnan Saygun` + ` Sanat Merkezi`; a `place` into a lower-case
+    venue noun, `Botkyrka` + ` konsthall`, not a body's name, `Kungliga biblioteket`): their end, or None."""
     pattern = _venue_pattern(lang)
-    if pattern is None:
-        return None
     start = end
     while start < len(text) and text[start] in " \t":
         start += 1
-    if start == end or start >= len(text) or not text[start].isupper():
+    if start == end or start >= len(text):
+        return None
+    word = re.match(r"\w+", text[start:start + 40])
+    if place and word is not None and fold_accents(word.group()).lower() in _trailing_words(lang):
+        return start + word.end()  # `Bäckby` + ` bibliotek`: the place's own building
+    if pattern is None or not text[start].isupper():
         return None
     hit = pattern.match(fold_accents(text[start:start + 60]))
     if hit is None:

@@ -321,14 +321,14 @@ class NerStage:
         if label != "DATE" and opens_with_cue(surface, lang):
             return []  # `Veröffentlicht am 28.11.2019`: a dateline, whose date the date rules read
         if label in ("ORG", "PER", "LOC"):
-            venue_end = venue_words_after(text, end, lang)
+            venue_end = venue_words_after(text, end, lang, place=label == "LOC")
             if venue_end is not None:  # `Ahmed Adnan Saygun Sanat Merkezi`: a building named after a person
                 end, surface, label = venue_end, text[start:venue_end], "LOC"
         if label in ("ORG", "PER", "LOC"):
             venue_start = capitalised_venue_word_before(text, start, lang)
             if venue_start is not None:
                 start, surface, label = venue_start, text[venue_start:end], "LOC"
-        if label in ("ORG", "PER") and (is_venue(surface, lang) or after_venue_word(text, start, lang)):
+        if label in ("ORG", "PER") and (is_venue(surface, lang, trailing=False) or after_venue_word(text, start, lang)):
             label = "LOC"  # the guide: venues and buildings are places
         if label in ("ORG", "PER") and _bare_place(text, start, end, lang):
             label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
