@@ -125,9 +125,10 @@ def venue_words_after(text: str, end: int, lang: str | None, place: bool = False
         start += 1
     if start == end or start >= len(text):
         return None
-    word = re.match(r"\w+", text[start:start + 40])
-    if place and word is not None and fold_accents(word.group()).lower() in _trailing_words(lang):
-        return start + word.end()  # `Bäckby` + ` bibliotek`: the place's own building
+    if place:
+        word = re.match(r"\w+", text[start:start + 40])
+        if word is not None and fold_accents(word.group()).lower() in _trailing_words(lang):
+            return start + word.end()  # `Bäckby` + ` bibliotek`: the place's own building
     if pattern is None or not text[start].isupper():
         return None
     hit = pattern.match(fold_accents(text[start:start + 60]))

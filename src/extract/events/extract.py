@@ -13,7 +13,7 @@ from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
 from .networks import is_council, is_institution, is_network
-from .sections import PAGE_HEAD_UNITS, add_section_towns, mark_off_field, mark_section_starts
+from .sections import PAGE_HEAD_UNITS, add_section_towns, mark_off_field, mark_section_starts, sub_headings
 from .topic import on_topic
 from .triggers import find_triggers
 
@@ -209,9 +209,10 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             drafts.extend(introduced)
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
         previous_end, previous_unit = unit.end, unit
-    add_section_towns(text, folded, units, mentions, drafts, lexicon_of)
-    mark_section_starts(text, units, mentions, drafts)
-    mark_off_field(text, folded, units, mentions, drafts, lexicon_of)
+    headings = sub_headings(text, units, mentions)
+    add_section_towns(text, folded, headings, mentions, drafts, lexicon_of)
+    mark_section_starts(text, units, headings, mentions, drafts)
+    mark_off_field(text, folded, units, headings, mentions, drafts, lexicon_of)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
     return events

@@ -33,9 +33,13 @@ def _name_tokens(text: str, d: Draft) -> set[str] | None:
 
 
 def _within(point: str, span: str) -> bool:
-    """A date falls in a closed range (`2019-10-14` in `2019-10-13/2019-10-14`: the forum's second day)."""
+    """A date falls in a closed range (`2019-10-14` in `2019-10-13/2019-10-14`: the forum's second day), each
+    bound compared at the precision both have (`2019-10-14` is within `2019-09/2019-10`)."""
     first, _, last = span.partition("/")
-    return bool(last) and first[:1].isdigit() and last[:1].isdigit() and first[:len(point)] <= point <= last[:len(point)] + "~"
+    if not (first[:1].isdigit() and last[:1].isdigit()):
+        return False
+    lo, hi = min(len(point), len(first)), min(len(point), len(last))
+    return first[:lo] <= point[:lo] and point[:hi] <= last[:hi]
 
 
 def _dates_agree(a: str | None, b: str | None, same_word: bool = False) -> bool:

@@ -48,6 +48,16 @@ def _is_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
     return _line_of_its_own(text, unit) and not _dates_in(unit, mentions)
 
 
+def sub_headings(text: str, units: list[Unit], mentions: list[Mention]) -> list[Unit]:
+    """The page's sub-headings, found once for the rules below."""
+    return [u for u in units if _is_heading(text, u, mentions)]
+
+
+def _items(text: str, headings: list[Unit]) -> list[tuple[Unit, int]]:
+    """Each heading with the end of its item: the next heading, else the page's end."""
+    return list(zip(headings, [h.start for h in headings[1:]] + [len(text)]))
+
+
 def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
     """A calendar entry's head: a line of its own that opens with its date (within its first words, after a
     status such as `ERTELENDİ |`) and is no dateline (`Senast uppdaterad: 03.06.2024`)."""
@@ -78,15 +88,17 @@ def _has_town(d: Draft) -> bool:
     return any(r == "Place" and is_town(m, d.unit.lang) and not is_venue(m.text, d.unit.lang) for r, m in d.args)
 
 
-def mark_section_starts(text: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft]) -> None:
+def mark_section_starts(text: str, units: list[Unit], headings: list[Unit], mentions: list[Mention],
+                        drafts: list[Draft]) -> None:
     """On a round-up page (two or more sub-headings), a meeting named in a sub-heading (`Nätverksmöte i Umeå`)
     is the item below it, not the one before: its draft starts a new event."""
-    headings = [u for u in units if _is_heading(text, u, mentions) or _is_entry_heading(text, u, mentions)]
-    if len(headings) < 2:
+    subs = {u.index for u in headings}
+    entries = {u.index for u in units if u.index not in subs and _is_entry_heading(text, u, mentions)}
+    heads = [u for u in units if u.index in subs or u.index in entries]
+    if len(heads) < 2:
         return
-    for i, heading in enumerate(headings):
-        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
-        if _is_entry_heading(text, heading, mentions):
+    for heading, end in _items(text, heads):
+        if heading.index in entries:
             _fill_entry(heading, end, mentions, drafts)
             continue
         in_heading = [d for d in drafts if d.unit.index == heading.index and not d.virtual]
@@ -119,11 +131,9 @@ def _fill_entry(heading: Unit, end: int, mentions: list[Mention], drafts: list[D
                 first.add("Place", m, by_cue=False)
 
 
-def add_section_towns(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
+def add_section_towns(text: str, folded: str, headings: list[Unit], mentions: list[Mention], drafts: list[Draft],
                       lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
-    headings = [u for u in units if _is_heading(text, u, mentions)]
-    for i, heading in enumerate(headings):
-        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+    for heading, end in _items(text, headings):
         meetings = [d for d in drafts if d.type == "Meeting" and heading.start <= d.unit.start < end]
         lex = lexicon_of(heading.lang)
         if not meetings or any(_has_town(d) for d in meetings) or lex is None or "Meeting" not in lex.types:
@@ -135,19 +145,17 @@ def add_section_towns(text: str, folded: str, units: list[Unit], mentions: list[
             first.add("Place", town, by_cue=False)
 
 
-def mark_off_field(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
-                   lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
+def mark_off_field(text: str, folded: str, units: list[Unit], headings: list[Unit], mentions: list[Mention],
+                   drafts: list[Draft], lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
     """On a page of items under sub-headings whose head (title, header line, lead) does not name the field (a
     town's weekly news), the drafts of an item (its heading to the next) that has no word of the field and
     names no network or institution are other local news (guide: events of the field)."""
-    headings = [u for u in units if _is_heading(text, u, mentions)]
-    if len(headings) < 2 or not units:
+    if len(headings) < 2:
         return
     head_end = units[min(PAGE_HEAD_UNITS, len(units)) - 1].end
     if _speaks_of_field(folded, 0, head_end, units, mentions, lexicon_of):
         return  # a newsletter of the field (`Nyhetsbrev Integration i kommunen`): all its items are
-    for i, heading in enumerate(headings):
-        end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+    for heading, end in _items(text, headings):
         in_item = [d for d in drafts if heading.start <= d.start < end]
         if not in_item or _speaks_of_field(folded, heading.start, end, units, mentions, lexicon_of):
             continue
