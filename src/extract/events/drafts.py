@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 from ..document import Mention
 
+# What ends a sentence: a line ending otherwise is a heading or a label.
+SENTENCE_END = (".", "!", "?", "…")
+
 
 @dataclass
 class Unit:

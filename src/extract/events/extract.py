@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..document import Document, Event, Mention
 from .arguments import BULLET, SentenceArguments
-from .drafts import Draft, Unit
+from .drafts import SENTENCE_END, Draft, Unit
 from .headline import add_headline_place
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
@@ -35,7 +35,7 @@ _HEADING_MAX_WORDS = 5
 def _opens_list(line: str) -> bool:
     """A sentence ending in a colon, or a short heading with no sentence end (`Nya medlemmar`)."""
     line = line.strip()
-    return line.endswith(":") or (len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith((".", "!", "?", "…")))
+    return line.endswith(":") or (len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(SENTENCE_END))
 
 
 def units_of(doc: Document) -> list[Unit]:

@@ -8,7 +8,7 @@ from typing import Callable
 from ..document import Event, Mention
 from ..entities.venues import is_venue
 from .arguments import SentenceArguments
-from .drafts import Draft, Unit
+from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
 from .merge import argument_of
 from .networks import is_region
@@ -23,7 +23,7 @@ def headline_unit(text: str, units: list[Unit], mentions: list[Mention]) -> Unit
         line = text[unit.start:unit.end].strip()
         if any(m.label == "DATE" and unit.start <= m.start < unit.end for m in mentions):
             continue
-        if not line or "\n" in line or line.endswith((".", "!", "?", "…")):
+        if not line or "\n" in line or line.endswith(SENTENCE_END):
             return None
         return unit
     return None

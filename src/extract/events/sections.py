@@ -15,7 +15,7 @@ from ..dates.dateline import opens_with_cue
 from ..document import Mention
 from ..entities.venues import is_venue
 from .arguments import SentenceArguments
-from .drafts import Draft, Unit
+from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
 from .networks import is_institution, is_network, is_region, is_town
 
@@ -25,13 +25,13 @@ ENTRY_LEAD_WORDS = 2  # words a calendar entry's head may have before its date (
 _BULLET = re.compile(r"^[\s■□▪•●◆*#>\-–—]*")
 # What may follow a town that opens a sub-heading: a separator, or nothing (the town alone).
 _AFTER_LEADING_TOWN = re.compile(r"^\s*(?:[:|–—\-]|$)")
-_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+_LINE_GOES_ON = SENTENCE_END + (":", ";", ",")  # a heading ends in none of these
 
 
 def _line_of_its_own(text: str, unit: Unit) -> bool:
     """A short line set off by a blank line before it (or the page start), with a paragraph after it."""
     line = text[unit.start:unit.end].strip()
-    if not line or "\n" in line or line.endswith(_SENTENCE_END) or len(line.split()) > HEADING_MAX_WORDS:
+    if not line or "\n" in line or line.endswith(_LINE_GOES_ON) or len(line.split()) > HEADING_MAX_WORDS:
         return False
     before = text[:unit.start].rstrip(" \t")
     if before and not before.endswith("\n\n"):
