@@ -191,3 +191,18 @@ def test_item_field_evidence_skips_lines_of_other_languages(langs, expected):
     cut = text.index("\n")
     units = [Unit(0, 0, cut, langs[0]), Unit(1, cut + 1, len(text), langs[1])]
     assert _speaks_of_field(fold(text), 0, len(text), units, [], load_lexicon) is expected
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("cs", "Lublin je od roku 2008 členem sítě Intercultural Cities Rady Evropy.", "Rady Evropy"),
+    ("en", "Lublin joined the Intercultural Cities network of the Council of Europe in 2008.", "Council of Europe"),
+])
+def test_devscore_gold_mentions_carry_the_lexicon_kind(lang, text, name):
+    """With gold entities as input, a body the lexicon knows has its kind, as NER gives it in the pipeline:
+    otherwise the Council of Europe after a network is taken for a member or a network."""
+    from extract import brat
+    from extract.events.devscore import input_from_gold
+    start = text.index(name)
+    ann = brat.parse_ann(f"# lang: {lang}\nT1\tORG {start} {start + len(name)}\t{name}\n")
+    doc = input_from_gold(brat.to_document(ann, text, "case"))
+    assert doc.mentions[0].attrs.get("kind") == "international"

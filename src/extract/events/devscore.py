@@ -11,6 +11,7 @@ from ..brat import read_document
 from ..dates.dateline import find_dateline
 from ..config import RunConfig
 from ..document import Document
+from ..lexicon import LexiconMatcher
 from ..registry import build_stage
 from ..scoring.events import score_event_level, score_tuples
 from .extract import extract_events
@@ -46,10 +47,24 @@ def input_from_gold(gold: Document, langs: list[str] | None = None) -> Document:
     build_stage("sentences", config)(doc)
     for s in doc.sentences:
         s.lang = doc.lang_at(s.start)
+    _add_lexicon_kinds(doc)
     if not doc.doc_date:
         blocks = [(p.start, p.end, p.lang) for p in doc.paragraphs]
         doc.doc_date = find_dateline(doc.text, blocks, doc_lang=doc.lang)
     return doc
+
+
+def _add_lexicon_kinds(doc: Document) -> None:
+    """Gold mentions that the lexicon layer would have found give its kind, as NER leaves them in the
+    pipeline (`Rady Evropy` is an international body, so no member of a network)."""
+    by_span = {}
+    for para in doc.paragraphs:
+        for found in LexiconMatcher.for_lang(para.lang or doc.lang).find(doc.text, para.start, para.end):
+            by_span[(found.start, found.end, found.label)] = found.attrs
+    for m in doc.mentions:
+        attrs = by_span.get((m.start, m.end, m.label))
+        if attrs is not None:
+            m.attrs = {**attrs, **m.attrs}
 
 
 def _row(name: str, prf: dict) -> str:
