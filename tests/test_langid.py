@@ -47,3 +47,23 @@ def test_language_outside_the_run_is_skipped_with_a_clear_error():
 def test_deterministic():
     text = "Il Comune di Bologna ha ospitato la riunione annuale della rete delle città."
     assert {(_run(text).lang, _run(text).lang_score) for _ in range(3)} == {(_run(text).lang, _run(text).lang_score)}
+
+
+@pytest.mark.parametrize("text,declared,lang,source", [
+    # A page of names: n-grams read Dutch or Spanish; the page's own `<html lang>` is believed.
+    ("Cities meet in Ghent", "en", "en", "declared"),
+    ("Malmo joins Intercultural Cities", "en", "en", "declared"),
+    # A long page identified with confidence keeps its language: CMS templates often declare the wrong one.
+    ("Malmö stad har gått med i nätverket Intercultural Cities. Kommunfullmäktige fattade beslutet i mars "
+     "efter en lång diskussion om hur staden ska arbeta med integration och mångfald i alla stadsdelar, "
+     "och arbetet leds av stadens integrationsstrateg tillsammans med förvaltningarna. Nästa år väntas "
+     "staden stå värd för nätverkets årliga möte.", "en", "sv", "identified"),
+    # A declared language outside the run is not taken.
+    ("Cities meet in Ghent", "ja", "nl", "identified"),
+])
+def test_short_page_takes_its_declared_language(text, declared, lang, source):
+    doc = Document("d", "<test>", text=text, declared_lang=declared)
+    for name in ("segment", "langid"):
+        build_stage(name, CONFIG)(doc)
+    assert (doc.lang, doc.lang_source) == (lang, source)
+    assert all(p.lang == lang for p in doc.paragraphs)

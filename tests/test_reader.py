@@ -6,7 +6,7 @@ import os
 import pytest
 
 from conftest import read_tsv
-from extract.reader import InputFile, decode_bytes, discover, read_document
+from extract.reader import InputFile, declared_language, decode_bytes, discover, read_document
 
 RUSSIAN = ("Конференция прошла в Москве, где представители городов обсуждали вопросы интеграции мигрантов "
            "и обменивались опытом работы с местными властями и общественными организациями.")
@@ -100,3 +100,13 @@ def test_symlink_file_loop_is_an_error_row(tmp_path, pipeline):
     docs = [pipeline.process_item(i) for i in items]
     assert [d.status for d in docs] == ["error", "error"]
     assert all("cannot read" in d.error for d in docs)
+
+
+@pytest.mark.parametrize("head,lang", [
+    ('<html lang="sv-SE"><head>', "sv"),
+    ("<html class='no-js' LANG='el'>", "el"),
+    ('<html><head><meta http-equiv="Content-Language" content="bg"></head>', "bg"),
+    ("<html><head><title>lang=de</title></head>", None),
+])
+def test_declared_language_of_a_page(head, lang):
+    assert declared_language(head + "<body><p>x</p></body></html>") == lang

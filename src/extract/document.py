@@ -98,6 +98,8 @@ class Document:
     doc_date_source: str | None = None  # cli | dateline | title (a year alone) | metadata
     lang: str | None = None
     lang_score: float = 0.0
+    lang_source: str | None = None  # identified | declared (the page's own language, on a short or unsure text)
+    declared_lang: str | None = None  # what an HTML page says it is written in (`<html lang="sv">`)
     langs: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,6 +137,7 @@ def _read_into(doc: Document, path: Path, max_bytes: int) -> None:
     doc.sha256 = hashlib.sha256(data).hexdigest()
     text, doc.encoding = decode_bytes(data)
     if doc.source_format == "html":
+        doc.declared_lang = declared_language(text)
         text, meta_date = html_to_text(text)
         if meta_date:
             doc.doc_date, doc.doc_date_source = meta_date, "metadata"
@@ -229,6 +231,16 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, date
 
 
+_DECLARED = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?![A-Za-z])"
+                       r"|<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[\"']?[^>]*?"
+                       r"\bcontent\s*=\s*[\"']?([A-Za-z]{2,3})(?![A-Za-z])", re.IGNORECASE)
+
+
+def declared_language(html: str) -> str | None:
+    """The language a page declares for itself (`<html lang="sv-SE">` -> sv), read from its head."""
+    hit = _DECLARED.search(html[:20_000])
+    return (hit.group(1) or hit.group(2)).lower() if hit else None
+
+
 def _is_iso_day(value: str) -> bool:
-    import re
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))

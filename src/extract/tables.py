@@ -8,7 +8,7 @@ from .document import Document, Entity
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", pa.string()), ("path", pa.string()), ("sha256", pa.string()), ("lang", pa.string()),
-        ("lang_score", pa.float64()), ("langs", pa.string()), ("n_chars", pa.int64()),
+        ("lang_score", pa.float64()), ("lang_source", pa.string()), ("langs", pa.string()), ("n_chars", pa.int64()),
         ("n_paragraphs", pa.int64()), ("status", pa.string()), ("error", pa.string()),
         ("source_format", pa.string()), ("encoding", pa.string()), ("doc_date", pa.string()),
         ("doc_date_source", pa.string()), ("n_mentions", pa.int64()), ("n_events", pa.int64()),
@@ -42,7 +42,8 @@ LIST_SEP = "|"  # multi-valued cells (langs, aliases) are joined with this in bo
 def document_row(doc: Document) -> dict:
     return {
         "doc_id": doc.doc_id, "path": doc.path, "sha256": doc.sha256 or None, "lang": doc.lang,
-        "lang_score": round(doc.lang_score, 4) if doc.lang else None, "langs": LIST_SEP.join(doc.langs) or None,
+        "lang_score": round(doc.lang_score, 4) if doc.lang else None, "lang_source": doc.lang_source,
+        "langs": LIST_SEP.join(doc.langs) or None,
         "n_chars": len(doc.text), "n_paragraphs": len(doc.paragraphs), "status": doc.status, "error": doc.error,
         "source_format": doc.source_format, "encoding": doc.encoding, "doc_date": doc.doc_date,
         "doc_date_source": doc.doc_date_source, "n_mentions": len(doc.mentions), "n_events": len(doc.events),

@@ -2,6 +2,8 @@
 
 Paragraphs too short to judge (titles, bullets, a date line) take the language of the nearest judged
 paragraph before them (else after them), so a two-word heading does not become a third language.
+A page that declares its language (`<html lang="en">`) is taken at its word where its text is too short
+for n-grams to be trusted (a page of names: `Cities meet in Ghent` reads as Dutch) or the guess is unsure.
 """
 from __future__ import annotations
 
@@ -11,9 +13,12 @@ from ..registry import register_stage
 
 MIN_LETTERS = 25  # below this a paragraph's own guess is not trusted (word pairs are noisy)
 SAMPLE_CHARS = 400  # the identifier reads at most this much of a paragraph
-MIN_SHARE = 0.1
-UNSURE = 0.8
-CLOSE = 0.8  # two languages this close in letters: the document's language is the one it starts in  # below this probability a paragraph's language differing from the document's is not believed  # a language enters `langs` with at least this share of the judged letters
+MIN_SHARE = 0.1  # a language enters `langs` with at least this share of the judged letters
+UNSURE = 0.8  # below this probability a paragraph's language differing from the document's is not believed
+CLOSE = 0.8  # two languages this close in letters: the document's language is the one it starts in
+# Below this many letters a page's declared language beats the identifier (about 40 words): short pages
+# are mostly names, which n-gram profiles read as any language.
+SHORT_PAGE_LETTERS = 250
 
 
 @register_stage("langid")
@@ -64,8 +69,22 @@ class LangIdStage:
             scores = [doc.paragraphs[i].lang_score for i in letters if doc.paragraphs[i].lang == doc.lang]
             doc.lang_score = round(sum(scores) / len(scores), 4) if scores else 0.0
             self._fill_short(doc, sorted(letters))
+        doc.lang_source = "identified" if doc.lang else None
+        self._trust_declared(doc, sum(letters.values()) or dominant_script(doc.text)[1])
         if doc.lang is None:
             doc.fail("skipped", "no language could be identified (no letters in a supported script)")
+
+    def _trust_declared(self, doc: Document, letters: int) -> None:
+        declared = doc.declared_lang
+        if declared is None or declared == doc.lang or declared not in self.config.langs:
+            return
+        if doc.lang is not None and letters >= SHORT_PAGE_LETTERS and doc.lang_score >= UNSURE:
+            return
+        for para in doc.paragraphs:
+            if para.lang == doc.lang or para.lang is None or para.lang_score < UNSURE:
+                para.lang, para.lang_score = declared, 0.0
+        doc.lang, doc.lang_score, doc.lang_source = declared, 0.0, "declared"
+        doc.langs = [declared, *[x for x in doc.langs if x != declared and any(p.lang == x for p in doc.paragraphs)]]
 
     @staticmethod
     def _rank(doc: Document, letters: dict[int, int]) -> list[tuple[str, int]]:
