@@ -149,3 +149,15 @@ def region_word_after(text: str, end: int, lang: str | None) -> int | None:
     if hit is None or hit.group(1).lower() not in words:
         return None
     return end + hit.end()
+
+
+_ADDRESS_PART = re.compile(r"[^,|·;\n()]*")  # an address's parts are set off by commas, bars, brackets
+
+
+def in_street_address(text: str, start: int, end: int) -> bool:
+    """A name in the part of an address that carries a house number (`Mässans gata 20`, `бул. „Цар Борис III
+    Обединител“ 37`, `Kule Caddesi No: 12`): a street, not the place of an event."""
+    before = text[max(0, start - 40):start]
+    lead = before[len(before) - _ADDRESS_PART.match(before[::-1]).end():]
+    after = _ADDRESS_PART.match(text, end).group(0)
+    return bool(re.search(r"\d", lead + after))

@@ -13,7 +13,8 @@ from .lexicon import EventLexicon, load_lexicon
 from .merge import merge_drafts
 from .names import find_name
 from .networks import is_council, is_institution, is_network
-from .sections import PAGE_HEAD_UNITS, add_section_towns, mark_off_field, mark_section_starts, sub_headings
+from .sections import (PAGE_HEAD_UNITS, add_section_towns, fill_page_head, mark_off_field, mark_section_starts,
+                       sub_headings)
 from .topic import on_topic
 from .triggers import find_triggers
 
@@ -212,6 +213,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     headings = sub_headings(text, units, mentions)
     add_section_towns(text, folded, headings, mentions, drafts, lexicon_of)
     mark_section_starts(text, units, headings, mentions, drafts)
+    fill_page_head(text, units, mentions, drafts)
     mark_off_field(text, folded, units, headings, mentions, drafts, lexicon_of)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)

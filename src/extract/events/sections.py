@@ -2,7 +2,9 @@
 sub-heading (`Jönköping: Workshop om ...`, `Χανιά | Διήμερο εργαστήριο`, `Габрово`, `Общото събрание – наесен в
 Бургас`): that town becomes the Place of the first meeting of the item where no sentence of the item names a
 town. An events calendar heads each entry with its date and place (`14–15 mars 2024 | Malmö Live, Malmö`):
-they become the Date and Places of the entry's meeting, and each entry is its own event. A municipal news
+they become the Date and Places of the entry's meeting, and each entry is its own event; an invitation's
+line under its title does the same for the page's meeting (`16-17 Ekim 2025 | Selçuklu Kongre Merkezi, Konya`),
+leaving out the street of an address. A municipal news
 digest mixes items of the field with other local news (a residents' meeting, a road project, a sports club's
 anniversary): an item that names neither a word of the field nor a network or institution yields no event of
 its own."""
@@ -13,7 +15,7 @@ from typing import Callable
 
 from ..dates.dateline import opens_with_cue
 from ..document import Mention
-from ..entities.venues import is_venue
+from ..entities.venues import in_street_address, is_venue
 from .arguments import SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
@@ -26,6 +28,7 @@ _BULLET = re.compile(r"^[\s■□▪•●◆*#>\-–—]*")
 # What may follow a town that opens a sub-heading: a separator, or nothing (the town alone).
 _AFTER_LEADING_TOWN = re.compile(r"^\s*(?:[:|–—\-]|$)")
 _LINE_GOES_ON = SENTENCE_END + (":", ";", ",")  # a heading ends in none of these
+_ENTRY_SEPARATOR = re.compile(r"\s[|·•]\s")  # between a date and a place on an entry's head line
 
 
 def _line_of_its_own(text: str, unit: Unit) -> bool:
@@ -68,6 +71,43 @@ def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
         return False
     lead = text[unit.start:dates[0].start]
     return len(re.findall(r"\w+", lead)) <= ENTRY_LEAD_WORDS and not opens_with_cue(lead.strip(), unit.lang)
+
+
+def _page_head_entry(text: str, units: list[Unit], mentions: list[Mention]) -> Unit | None:
+    """An invitation's or programme's line under its title that gives the meeting's date and place
+    (`16-17 Ekim 2025 | Selçuklu Kongre Merkezi, Konya`, `2–3 april 2025 · Svenska Mässan, Göteborg`): among
+    the page's first lines, before its first sentence, a line that opens with a date and goes on, after a
+    separator, to a place."""
+    for unit in units[:PAGE_HEAD_UNITS + 1]:
+        line = text[unit.start:unit.end].strip()
+        if not line or "\n" in line or line.endswith(SENTENCE_END):
+            return None
+        dates = _dates_in(unit, mentions)
+        if not dates or len(re.findall(r"\w+", text[unit.start:dates[0].start])) > ENTRY_LEAD_WORDS:
+            continue
+        after = _ENTRY_SEPARATOR.search(text, dates[0].end, unit.end)
+        if after and any(m.label == "LOC" and after.end() <= m.start < unit.end for m in mentions):
+            return unit
+    return None
+
+
+def fill_page_head(text: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft]) -> None:
+    """The page's first meeting (its title's) takes the date and places of the line under the title where it
+    has none of its own; on a calendar each entry's head does this for its own entry instead."""
+    head = _page_head_entry(text, units, mentions)
+    if head is None or (_is_entry_heading(text, head, mentions)
+                        and sum(_is_entry_heading(text, u, mentions) for u in units) > 1):
+        return  # a calendar's first entry: mark_section_starts gives it to its entry's meeting
+    first = next((d for d in drafts if d.type == "Meeting" and not d.virtual), None)
+    if first is None or first.unit.index > head.index + 1:
+        return  # the first meeting is not the title's (or the lead's under it)
+    in_head = [m for m in mentions if head.start <= m.start and m.end <= head.end]
+    if not first.has("Date"):
+        first.add("Date", next(m for m in in_head if m.label == "DATE"), by_cue=False)
+    if not _has_town(first):
+        for m in in_head:
+            if m.label == "LOC" and not is_region(m, head.lang) and not in_street_address(text, m.start, m.end):
+                first.add("Place", m, by_cue=False)
 
 
 def _heading_town(text: str, folded: str, unit: Unit, in_unit: list[Mention], lex: EventLexicon) -> Mention | None:
