@@ -70,6 +70,8 @@ def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
     if not dates:
         return False
     lead = text[unit.start:dates[0].start]
+    if lead.rstrip().endswith(","):
+        return False  # `Καβάλα, 15 Νοεμβρίου 2024`: a dateline, the town the page was written in
     return len(re.findall(r"\w+", lead)) <= ENTRY_LEAD_WORDS and not opens_with_cue(lead.strip(), unit.lang)
 
 
