@@ -206,3 +206,11 @@ def test_devscore_gold_mentions_carry_the_lexicon_kind(lang, text, name):
     ann = brat.parse_ann(f"# lang: {lang}\nT1\tORG {start} {start + len(name)}\t{name}\n")
     doc = input_from_gold(brat.to_document(ann, text, "case"))
     assert doc.mentions[0].attrs.get("kind") == "international"
+
+
+@pytest.mark.parametrize("pattern", ["organised _ by _", "im rahmen* _ in _", "hosted by"])
+def test_a_bad_cue_names_its_file_and_list(pattern):
+    """A cue with no `_` or a second one would never fire; the error says where it stands."""
+    from extract.events.lexicon import build_lexicon
+    with pytest.raises(ValueError, match=r"lang/xx/events\.toml \[Meeting\] Organizer: .*exactly one '_'"):
+        build_lexicon("xx", {"Meeting": {"triggers": ["meeting"], "Organizer": ["_ hosted it", pattern]}})

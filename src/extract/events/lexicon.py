@@ -76,13 +76,21 @@ def _joiners(words: list[str], openers: list[str]) -> re.Pattern:
     return re.compile(rf"^{sep}{_optional_word(words, 'conj')}{sep}{opener}$")
 
 
+def _cue(lang: str, section: str, role: str, pattern: str) -> Cue:
+    """A cue compiled, or an error that says in which file and list the bad pattern stands."""
+    try:
+        return compile_cue(role, pattern)
+    except ValueError as exc:
+        raise ValueError(f"lang/{lang}/events.toml [{section}] {role}: {exc}") from None
+
+
 def build_lexicon(lang: str, data: dict) -> EventLexicon:
     types = {}
     for etype, spec in SPECS.items():
         section = data.get(etype)
         if not section:
             continue
-        cues = [compile_cue(role, p) for role in spec.roles for p in section.get(role, [])]
+        cues = [_cue(lang, etype, role, p) for role in spec.roles for p in section.get(role, [])]
         types[etype] = TypeLexicon(
             type=etype,
             triggers=alternation(section.get("triggers", [])),
@@ -108,7 +116,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
         if data.get("passive_aux") else None,
-        seat=[compile_cue("Seat", p) for p in data.get("seat", [])],
+        seat=[_cue(lang, "seat", "Seat", p) for p in data.get("seat", [])],
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
         field=alternation(data.get("field", [])),

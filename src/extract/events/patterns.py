@@ -63,6 +63,9 @@ def _anchor(words: str) -> str:
 
 def compile_cue(role: str, pattern: str) -> Cue:
     text = pattern.strip()
+    if text.count("_") != 1:
+        # A second `_` would be matched as a literal underscore: the cue would silently never fire.
+        raise ValueError(f"cue {pattern!r} for {role} needs exactly one '_', at its start or end")
     if text.startswith("_"):
         rest = text[1:]
         suffix = None
