@@ -61,18 +61,25 @@ def _items(text: str, headings: list[Unit]) -> list[tuple[Unit, int]]:
     return list(zip(headings, [h.start for h in headings[1:]] + [len(text)]))
 
 
-def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
-    """A calendar entry's head: a line of its own that opens with its date (within its first words, after a
-    status such as `ERTELENDİ |`) and is no dateline (`Senast uppdaterad: 03.06.2024`)."""
-    if not _line_of_its_own(text, unit):
-        return False
+def _opening_date(text: str, unit: Unit, mentions: list[Mention]) -> Mention | None:
+    """The line's first date where it opens the line (within its first words, after a status such as
+    `ERTELENDİ |`)."""
     dates = _dates_in(unit, mentions)
-    if not dates:
+    if not dates or len(re.findall(r"\w+", text[unit.start:dates[0].start])) > ENTRY_LEAD_WORDS:
+        return None
+    return dates[0]
+
+
+def _is_entry_heading(text: str, unit: Unit, mentions: list[Mention]) -> bool:
+    """A calendar entry's head: a line of its own that opens with its date and is no dateline
+    (`Senast uppdaterad: 03.06.2024`)."""
+    date = _opening_date(text, unit, mentions) if _line_of_its_own(text, unit) else None
+    if date is None:
         return False
-    lead = text[unit.start:dates[0].start]
+    lead = text[unit.start:date.start]
     if lead.rstrip().endswith(","):
         return False  # `Καβάλα, 15 Νοεμβρίου 2024`: a dateline, the town the page was written in
-    return len(re.findall(r"\w+", lead)) <= ENTRY_LEAD_WORDS and not opens_with_cue(lead.strip(), unit.lang)
+    return not opens_with_cue(lead.strip(), unit.lang)
 
 
 def _page_head_entry(text: str, units: list[Unit], mentions: list[Mention]) -> Unit | None:
@@ -84,10 +91,10 @@ def _page_head_entry(text: str, units: list[Unit], mentions: list[Mention]) -> U
         line = text[unit.start:unit.end].strip()
         if not line or "\n" in line or line.endswith(SENTENCE_END):
             return None
-        dates = _dates_in(unit, mentions)
-        if not dates or len(re.findall(r"\w+", text[unit.start:dates[0].start])) > ENTRY_LEAD_WORDS:
+        date = _opening_date(text, unit, mentions)
+        if date is None:
             continue
-        after = _ENTRY_SEPARATOR.search(text, dates[0].end, unit.end)
+        after = _ENTRY_SEPARATOR.search(text, date.end, unit.end)
         if after and any(m.label == "LOC" and after.end() <= m.start < unit.end for m in mentions):
             return unit
     return None
@@ -104,12 +111,8 @@ def fill_page_head(text: str, units: list[Unit], mentions: list[Mention], drafts
     if first is None or first.unit.index > head.index + 1:
         return  # the first meeting is not the title's (or the lead's under it)
     in_head = [m for m in mentions if head.start <= m.start and m.end <= head.end]
-    if not first.has("Date"):
-        first.add("Date", next(m for m in in_head if m.label == "DATE"), by_cue=False)
-    if not _has_town(first):
-        for m in in_head:
-            if m.label == "LOC" and not is_region(m, head.lang) and not in_street_address(text, m.start, m.end):
-                first.add("Place", m, by_cue=False)
+    _take_head(first, [first], in_head, [m for m in in_head if m.label == "LOC" and not is_region(m, head.lang)
+                                         and not in_street_address(text, m.start, m.end)])
 
 
 def _heading_town(text: str, folded: str, unit: Unit, in_unit: list[Mention], lex: EventLexicon) -> Mention | None:
@@ -165,12 +168,17 @@ def _fill_entry(heading: Unit, end: int, mentions: list[Mention], drafts: list[D
         return
     first.distinct = True
     head = [m for m in mentions if heading.start <= m.start and m.end <= heading.end]
+    _take_head(first, meetings, head, [m for m in head if m.label == "LOC" and not is_region(m, heading.lang)])
+
+
+def _take_head(first: Draft, meetings: list[Draft], head: list[Mention], places: list[Mention]) -> None:
+    """A head line's date becomes the meeting's Date where none of its drafts has one, and its places the
+    Places where none names a town."""
     if not any(d.has("Date") for d in meetings):
         first.add("Date", next(m for m in head if m.label == "DATE"), by_cue=False)
     if not any(_has_town(d) for d in meetings):
-        for m in head:
-            if m.label == "LOC" and not is_region(m, heading.lang):
-                first.add("Place", m, by_cue=False)
+        for m in places:
+            first.add("Place", m, by_cue=False)
 
 
 def add_section_towns(text: str, folded: str, headings: list[Unit], mentions: list[Mention], drafts: list[Draft],
