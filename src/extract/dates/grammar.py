@@ -23,7 +23,8 @@ NUMBER_SIGNS_BEFORE = r"[№#§€$£]|n[°º]"
 NUMBER_SIGNS_AFTER = r"[%€$£‰°]|/\d"  # `2015/2366/ΕΕ` is a directive number
 
 # Branch names in match order; the tagger reads each branch's groups by these prefixes.
-BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "yy", "y", "mon", "wd", "rel")
+BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "yy", "y", "mnar", "mon", "wd", "nar",
+            "rel")
 
 
 def any_of(forms, boundary: bool = True) -> str:
@@ -82,6 +83,7 @@ def _branches(res: DateResources) -> dict[str, str]:
     month_year = rf"(?:{GAP},)?{SPACE}(?:{any_of(res.words('month_year_joiners'))}{SPACE})?"
     month_suffix = rf"(?:{SPACE}(?P<mon_suf>{any_of(res.words('month_suffixes'))}))?"
     ysuf = rf"(?:{GAP}{any_of(res.words('year_suffixes'))})?"
+    narrative = any_of(res.narrative_years)
     branches = {
         "iso": rf"(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_sep)"
                rf"(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d])",
@@ -98,9 +100,13 @@ def _branches(res: DateResources) -> dict[str, str]:
         "ymd": rf"(?P<ymd_y>{YEAR})\.?{SPACE}{_month('ymd_m', res)}(?:{SPACE}{_day('ymd_d', res)})?",
         "yy": rf"{_year_spec('yy1', res)}(?:{GAP}/{GAP}|{connector}){_year_spec('yy2', res)}",
         "y": _year_spec("y", res),
+        # a year named from the story (`oktober samma år`, `aynı yılın Haziran ayında`, `Året därpå`)
+        "mnar": rf"{_month('mnar_m', res)}{SPACE}(?P<mnar_p>{narrative})",
         "mon": rf"{_month('mon_m', res)}{month_suffix}",
         # a weekday alone names a day (guide); `kommenden Sonntag`, `lundi prochain` keep their modifier
         "wd": rf"(?:(?P<wd_pre>{shift}){SPACE})?(?P<wd_w>{any_of(res.weekday_names)})(?:{SPACE}(?P<wd_post>{shift}))?",
+        "nar": rf"(?P<nar_p>{narrative})(?:{SPACE}{_month('nar_m', res)}"
+               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?)?",
         "rel": rf"(?P<rel_p>{any_of(res.relative)})",
     }
     if not res.month_first:

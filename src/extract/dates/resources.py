@@ -27,6 +27,8 @@ class DateResources:
     weekday_names: dict[str, int] = field(default_factory=dict)  # full forms -> 0 (Monday) .. 6
     bare_weekdays: frozenset[str] = frozenset()  # full forms that are a DATE on their own
     relative: dict[str, tuple[str, int]] = field(default_factory=dict)  # phrase -> (unit, offset)
+    # phrase -> years after the last year the text wrote (`samma år` 0, `året därpå` 1)
+    narrative_years: dict[str, int] = field(default_factory=dict)
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the TOML word lists, folded
     numeric_order: str = "dmy"
     month_first: bool = False  # `May 3, 2020` is read too
@@ -126,6 +128,7 @@ def date_resources(lang: str | None) -> DateResources:
         weekday_names=weekday_names,
         bare_weekdays=frozenset(w for w in weekday_names if w not in set(lists["bare_weekday_exclude"])),
         relative={fold(k): _parse_relative(v) for k, v in data.get("relative", {}).items()},
+        narrative_years={fold(k): int(v) for k, v in data.get("narrative_years", {}).items()},
         lists=lists,
         numeric_order=data.get("numeric_order", "dmy"),
         month_first=bool(data.get("month_first", _cldr_order(lang) == "mdy")),

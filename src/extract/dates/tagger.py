@@ -37,8 +37,14 @@ class Atom:
     context: Point | None = None  # the day the text spoke of last, for a bare weekday without anchor
     context_weekday: int | None = None
     last_weekday: int | None = None  # `Monday and Tuesday`: the weekday that ends a run of days
+    narrative: int | None = None  # `samma år` 0, `året därpå` 1: years after the last year the text wrote
+    story_year: int | None = None  # the year the story is in, where it and not the document date says it
 
     def value(self, anchor: Point | None) -> str | None:
+        if self.story_year is not None:
+            anchor = Point(self.story_year)
+        if self.narrative is not None:
+            return point_value(self.begin or Point(None), anchor if self.story_year is not None else None)
         if self.begin is None and self.weekday is not None:
             first = weekday_value(self.weekday, self.shift, anchor, self.context, self.context_weekday)
             if first is None or self.last_weekday is None:
@@ -125,6 +131,10 @@ def _read(m, g: Grammar, text: str, lenient: bool) -> Atom | None:
         if modifier:
             shift = "next" if " ".join(modifier.split()) in g.res.words("weekday_next") else "last"
         return Atom(start, end, branch, weekday=g.res.weekday_names[form], shift=shift)
+    elif branch in ("mnar", "nar"):
+        month = _month(m.group(f"{branch}_m"), g)
+        atom = replace(atom, begin=Point(None, month) if month else None,
+                       narrative=g.res.narrative_years[" ".join(m.group(f"{branch}_p").split())])
     elif branch == "rel":
         atom = replace(atom, relative=g.res.relative[" ".join(m.group("rel_p").split())])
     return atom if _valid(atom) else None
@@ -137,7 +147,7 @@ def _verb_like(m, group: str, g: Grammar, text: str) -> bool:
 
 
 def _valid(atom: Atom) -> bool:
-    if atom.relative or atom.weekday is not None and atom.begin is None:
+    if atom.relative or atom.begin is None and (atom.weekday is not None or atom.narrative is not None):
         return True
     if atom.begin is None or not atom.begin.valid():
         return False
@@ -165,6 +175,7 @@ def _join(atoms: list[Atom], folded: str, g: Grammar) -> list[Atom]:
             and prev.finish is None and atom.finish is None
             and prev.begin is not None and atom.begin is not None
             and prev.relative is None and atom.relative is None
+            and prev.narrative is None and atom.narrative is None
             and prev.begin.precision == atom.begin.precision
             and (prev.begin.year is None or atom.begin.year is not None)
             and g.joint.fullmatch(folded, prev.end, atom.start)
@@ -180,7 +191,7 @@ def _join(atoms: list[Atom], folded: str, g: Grammar) -> list[Atom]:
 def _context(atom: Atom, folded: str, g: Grammar) -> Atom:
     """Weekday before a day date joins the span; an open-range word around a calendar date sets `open`.
     `until today` stays a plain relative date: it says "as of now", not a range."""
-    if atom.relative or atom.begin is None:
+    if atom.relative or atom.begin is None or atom.narrative is not None:
         return atom
     window = max(0, atom.start - _CONTEXT)
     if atom.begin.precision == "day":
@@ -272,6 +283,37 @@ def weekday_context(atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+def narrative_context(atoms: list[Atom], anchor: Point | None) -> list[Atom]:
+    """The year of the story, where the text and not the document date gives it (HeidelTime's narrative
+    reading): `samma år` / `året därpå` count from the last year written before them; a yearless date right
+    after such a phrase is in its year (`Året därpå ... i april`); and without a document date a yearless
+    date takes the year of the last full date before it (an invitation's `16-17 Ekim 2025` head line, then
+    `1. gün – 16 Ekim`). Atoms in text order."""
+    out: list[Atom] = []
+    last_year = calendar_year = None  # the last year written; the last one written in a month or day date
+    after_narrative = False
+    for atom in atoms:
+        written = atom.finish or atom.begin
+        if atom.narrative is not None:
+            if last_year is not None:
+                atom = replace(atom, story_year=last_year + atom.narrative)
+                last_year = atom.story_year
+            after_narrative = last_year is not None
+        elif atom.relative or written is None:
+            after_narrative = False
+        elif written.year is not None:
+            last_year = written.year
+            if written.precision != "year":
+                calendar_year = written.year
+            after_narrative = False
+        elif after_narrative:
+            atom = replace(atom, story_year=last_year)
+        elif anchor is None and calendar_year is not None:
+            atom = replace(atom, story_year=calendar_year)
+        out.append(atom)
+    return out
+
+
 def _weekday_of(atom: Atom) -> int | None:
     """The weekday of a day date's last day, known from its year or from the weekday written with it."""
     day = atom.finish or atom.begin
@@ -291,4 +333,4 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
     """DATE mentions (label DATE, source rule, value TIMEX) in `text` of language `lang`; `doc_date`
     (YYYY-MM-DD) resolves yearless and relative dates."""
     anchor = parse_anchor(doc_date)
-    return [to_mention(a, text, anchor) for a in scan(text, lang)]
+    return [to_mention(a, text, anchor) for a in narrative_context(scan(text, lang), anchor)]

@@ -14,7 +14,7 @@ from ..dates.dateline import find_dateline, find_title_year
 from ..textfold import fold
 from ..dates.merge import merge_dates
 from ..dates.normalise import parse_anchor
-from ..dates.tagger import scan, to_mention, weekday_context
+from ..dates.tagger import narrative_context, scan, to_mention, weekday_context
 from ..document import Document
 from ..registry import register_stage
 
@@ -37,8 +37,10 @@ class DateStage:
         anchor = parse_anchor(doc.doc_date)
         atoms = [atom for start, end, lang in blocks
                  for atom in self._scan_block(text, folded, start, end, lang, doc.lang)]
-        # a bare weekday reads from the last day date before it, in whichever paragraph
-        tagged = [to_mention(atom, text, anchor) for atom in weekday_context(atoms)]
+        # a bare weekday reads from the last day date before it, a story's year from the last year written,
+        # in whichever paragraph
+        atoms = narrative_context(weekday_context(atoms), anchor)
+        tagged = [to_mention(atom, text, anchor) for atom in atoms]
         doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor)
 
     @staticmethod
