@@ -109,6 +109,25 @@ def _is_next(folded: str, draft: Draft, lex: EventLexicon) -> bool:
     return any(len(before[h.end():].split()) <= NEXT_WITHIN_WORDS for h in lex.next_words.finditer(before))
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+
+
+def _drop_former_plan(folded: str, unit: Unit, lex: EventLexicon, in_unit: list[Mention], kept: list[Draft]) -> None:
+    """`som skulle ha hållits i Malmö den 24 april, skjuts upp till den 14 maj`: in a sentence that moves a
+    meeting, the dates and places of the former plan (from a former-plan word to the end of its clause) are
+    no Date or Place (guide: postponed meetings, a meeting moved)."""
+    if lex.moved_words is None or lex.former_words is None \
+            or not lex.moved_words.search(folded, unit.start, unit.end):
+        return
+    former: set[int] = set()
+    for hit in lex.former_words.finditer(folded, unit.start, unit.end):
+        end = _CLAUSE_END.search(folded, hit.end(), unit.end)
+        stop = end.start() if end else unit.end
+        former |= {id(m) for m in in_unit if m.label in ("DATE", "LOC") and hit.end() <= m.start < stop}
+    for d in kept:
+        d.args = [(r, m) for r, m in d.args if not (r in ("Date", "Place") and id(m) in former)]
+
+
 def _date_from_before(folded: str, d: Draft, lex: EventLexicon, previous: list[Mention], scene_setting: bool) -> None:
     """A meeting or founding without a date of its own takes the previous sentence's date where the sentence
     says `then` (`Damals gründeten ...`), or, for a meeting, where the previous sentence only set the scene
@@ -191,6 +210,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
                 own_bodies[lex.lang] = _own_body(mentions, units, lex, folded)
             args.attach_speaker(kept, own_bodies[lex.lang])
             args.prune_settings(kept)
+            _drop_former_plan(folded, unit, lex, in_unit, kept)
             kept += args.split_dated_members(kept)
             for d in kept:
                 d.distinct = _is_next(folded, d, lex)

@@ -41,6 +41,10 @@ class EventLexicon:
     anaphora: re.Pattern | None
     then_words: re.Pattern | None = None  # `then`, `damals`: the date is the previous sentence's
     next_words: re.Pattern | None = None  # `next`, `próxima`: a trigger after one is a different event
+    # A meeting moved or postponed (`skjuts upp`, `ertelendi`): the date and place after a former-plan word
+    # (`som skulle ha hållits`, `насрочено за`), to the end of its clause, are the old ones.
+    moved_words: re.Pattern | None = None
+    former_words: re.Pattern | None = None
     oblique_suffixes: tuple[str, ...] = ()  # case endings that keep a name from being a verb's subject
     # endings that make a name qualify the next one (`İstanbul'daki Esenyurt Belediyesi`: the one in Istanbul)
     attributive_suffixes: tuple[str, ...] = ()
@@ -110,6 +114,8 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         anaphora=alternation(data.get("anaphora", [])),
         then_words=alternation(data.get("then_words", [])),
         next_words=alternation(data.get("next_words", [])),
+        moved_words=alternation(data.get("moved_words", [])),
+        former_words=alternation(data.get("former_words", [])),
         oblique_suffixes=tuple(fold(x) for x in data.get("oblique_suffixes", [])),
         attributive_suffixes=tuple(fold(x) for x in data.get("attributive_suffixes", [])),
         max_gap_words=int(data.get("max_gap_words", DEFAULT_MAX_GAP_WORDS)),

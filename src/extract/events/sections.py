@@ -19,6 +19,7 @@ from ..entities.venues import in_street_address, is_venue
 from .arguments import SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
+from .merge import entity_key
 from .networks import is_institution, is_network, is_region, is_town
 
 HEADING_MAX_WORDS = 14
@@ -205,9 +206,16 @@ def mark_off_field(text: str, folded: str, units: list[Unit], headings: list[Uni
     head_end = units[min(PAGE_HEAD_UNITS, len(units)) - 1].end
     if _speaks_of_field(folded, 0, head_end, units, mentions, lexicon_of):
         return  # a newsletter of the field (`Nyhetsbrev Integration i kommunen`): all its items are
+    # The body whose newsletter it is (`Nyhetsbrev från Partnerskap Skåne`), unless a town's own news: an item
+    # about that body's own meetings is its news, not other local news.
+    # (the title and lines before the first item's heading; the title itself may read as a heading)
+    first_item = next((h.start for h in headings if h.start >= units[0].end), head_end)
+    publishers = {entity_key(m) for m in mentions if m.end <= min(head_end, first_item) and m.label == "ORG"
+                  and m.attrs.get("kind") != "municipality"}
     for heading, end in _items(text, headings):
         in_item = [d for d in drafts if heading.start <= d.start < end]
-        if not in_item or _speaks_of_field(folded, heading.start, end, units, mentions, lexicon_of):
+        if not in_item or _speaks_of_field(folded, heading.start, end, units, mentions, lexicon_of) \
+                or any(heading.start <= m.start < end and entity_key(m) in publishers for m in mentions):
             continue
         for d in in_item:
             d.off_field = True
