@@ -23,8 +23,8 @@ NUMBER_SIGNS_BEFORE = r"[№#§€$£]|n[°º]"
 NUMBER_SIGNS_AFTER = r"[%€$£‰°]|/\d"  # `2015/2366/ΕΕ` is a directive number
 
 # Branch names in match order; the tagger reads each branch's groups by these prefixes.
-BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "yy", "y", "mnar", "mon", "wd", "nar",
-            "rel")
+BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "yy", "y", "mrel", "mnar", "msh", "mon",
+            "wd", "relm", "nar", "rel")
 
 
 def any_of(forms, boundary: bool = True) -> str:
@@ -84,6 +84,7 @@ def _branches(res: DateResources) -> dict[str, str]:
     month_suffix = rf"(?:{SPACE}(?P<mon_suf>{any_of(res.words('month_suffixes'))}))?"
     ysuf = rf"(?:{GAP}{any_of(res.words('year_suffixes'))})?"
     narrative = any_of(res.narrative_years)
+    relative_years = any_of([p for p, (unit, _) in res.relative.items() if unit == "year"])
     branches = {
         "iso": rf"(?P<iso_y>{YEAR})(?P<iso_sep>[-/.])(?P<iso_m>0[1-9]|1[0-2])(?P=iso_sep)"
                rf"(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d])",
@@ -102,9 +103,16 @@ def _branches(res: DateResources) -> dict[str, str]:
         "y": _year_spec("y", res),
         # a year named from the story (`oktober samma år`, `aynı yılın Haziran ayında`, `Året därpå`)
         "mnar": rf"{_month('mnar_m', res)}{SPACE}(?P<mnar_p>{narrative})",
+        # a month of a relative year (`mars nästa år`, `ноември миналата година`, `gelecek yılın mart ayında`)
+        "mrel": rf"{_month('mrel_m', res)}{month_year}(?P<mrel_p>{relative_years})",
+        # the last or next such month (`περασμένο Νοέμβριο`, `geçen kasım`, `novembre dernier`)
+        "msh": rf"(?:(?P<msh_pre>{shift}){SPACE}{_month('msh_m', res)}|{_month('msh_m2', res)}{SPACE}(?P<msh_post>{shift}))"
+               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
         "mon": rf"{_month('mon_m', res)}{month_suffix}",
         # a weekday alone names a day (guide); `kommenden Sonntag`, `lundi prochain` keep their modifier
         "wd": rf"(?:(?P<wd_pre>{shift}){SPACE})?(?P<wd_w>{any_of(res.weekday_names)})(?:{SPACE}(?P<wd_post>{shift}))?",
+        "relm": rf"(?P<relm_p>{relative_years}){SPACE}{_month('relm_m', res)}"
+                rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
         "nar": rf"(?P<nar_p>{narrative})(?:{SPACE}{_month('nar_m', res)}"
                rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?)?",
         "rel": rf"(?P<rel_p>{any_of(res.relative)})",

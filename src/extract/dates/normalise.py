@@ -89,6 +89,18 @@ def relative_value(unit: str, offset: int, anchor: Point | None) -> str:
     return (dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=offset)).isoformat()
 
 
+def month_shift_value(month: int, shift: str, anchor: Point | None) -> str:
+    """`last November` / `next March`: the latest such month before the document date's month, or the first
+    after it; `XXXX-MM` without a document month."""
+    if anchor is None or anchor.month is None:
+        return point_value(Point(None, month))
+    if shift == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return point_value(Point(year, month))
+
+
 def weekday_value(weekday: int, shift: str | None, anchor: Point | None,
                   context: Point | None = None, context_weekday: int | None = None) -> str | None:
     """A weekday (0 = Monday) as the day it names. Against the document date: the nearest such day, or

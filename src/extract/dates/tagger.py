@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from ..document import Mention
 from ..textfold import fold
 from .grammar import Grammar, grammar
-from .normalise import (Point, open_value, parse_anchor, point_value, range_value, relative_value,
-                        weekday_value)
+from .normalise import (Point, month_shift_value, open_value, parse_anchor, point_value, range_value,
+                        relative_value, weekday_value)
 
 _CONTEXT = 48  # characters looked at before an atom for a preposition or weekday
 BARE_YEARS = range(1900, 2100)
@@ -51,8 +51,13 @@ class Atom:
                 return first
             last = dt.date.fromisoformat(first) + dt.timedelta(days=(self.last_weekday - self.weekday) % 7)
             return f"{first}/{last.isoformat()}"
+        if self.relative and self.begin is not None:  # a month of a relative year
+            year = relative_value(*self.relative, anchor)
+            return point_value(Point(int(year) if year.isdigit() else None, self.begin.month))
         if self.relative:
             return relative_value(*self.relative, anchor)
+        if self.shift and self.begin is not None:  # the last or next such month
+            return month_shift_value(self.begin.month, self.shift, anchor)
         if self.finish:
             return range_value(self.begin, self.finish, anchor)
         if self.open:
@@ -131,6 +136,14 @@ def _read(m, g: Grammar, text: str, lenient: bool) -> Atom | None:
         if modifier:
             shift = "next" if " ".join(modifier.split()) in g.res.words("weekday_next") else "last"
         return Atom(start, end, branch, weekday=g.res.weekday_names[form], shift=shift)
+    elif branch in ("mrel", "relm"):
+        atom = replace(atom, begin=Point(None, _month(m.group(f"{branch}_m"), g)),
+                       relative=g.res.relative[" ".join(m.group(f"{branch}_p").split())])
+    elif branch == "msh":
+        month = _month(m.group("msh_m") or m.group("msh_m2"), g)
+        modifier = " ".join((m.group("msh_pre") or m.group("msh_post")).split())
+        atom = replace(atom, begin=Point(None, month),
+                       shift="next" if modifier in g.res.words("weekday_next") else "last")
     elif branch in ("mnar", "nar"):
         month = _month(m.group(f"{branch}_m"), g)
         atom = replace(atom, begin=Point(None, month) if month else None,
