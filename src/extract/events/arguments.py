@@ -114,9 +114,8 @@ class SentenceArguments:
                 # whom something else is (`v Brně žije ...`); there it needs a verb of its own (`se tiendront au _`).
                 # A case ending alone (`_-da`) is the bare preposition of languages that fuse it.
                 # A one-word cue after its argument is a verb (`_ gezdi`, "visited"), no preposition.
-                bare_preposition = cue.words is None or (len(cue.pattern.split()) <= 2 and cue.side == "after")
-                bare_preposition = bare_preposition and cue.role in ("Place", "Founder") and (
-                    cue.role == "Place" or cue.side == "after")
+                one_word = cue.words is None or (len(cue.pattern.split()) <= 2 and cue.side == "after")
+                bare_preposition = one_word and (cue.role == "Place" or (cue.role == "Founder" and cue.side == "after"))
                 for pos, chain in self._cue_hits(cue, labels, taken, taken_at, after_hits):
                     if cue.side == "before" and cue.words is not None and any(
                             r == cue.role and s <= pos < e for r, s, e in passive):

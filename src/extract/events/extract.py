@@ -10,7 +10,7 @@ from .drafts import SENTENCE_END, Draft, Unit
 from .headline import add_headline_place
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
-from .merge import merge_drafts
+from .merge import CLAUSE_END, merge_drafts
 from .names import find_name
 from .networks import is_council, is_institution, is_network
 from .sections import (PAGE_HEAD_UNITS, add_section_towns, fill_page_head, mark_off_field, mark_section_starts,
@@ -109,9 +109,6 @@ def _is_next(folded: str, draft: Draft, lex: EventLexicon) -> bool:
     return any(len(before[h.end():].split()) <= NEXT_WITHIN_WORDS for h in lex.next_words.finditer(before))
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?\n]")
-
-
 def _drop_former_plan(folded: str, unit: Unit, lex: EventLexicon, in_unit: list[Mention], kept: list[Draft]) -> None:
     """`som skulle ha hållits i Malmö den 24 april, skjuts upp till den 14 maj`: in a sentence that moves a
     meeting, the dates and places of the former plan (from a former-plan word to the end of its clause) are
@@ -121,7 +118,7 @@ def _drop_former_plan(folded: str, unit: Unit, lex: EventLexicon, in_unit: list[
         return
     former: set[int] = set()
     for hit in lex.former_words.finditer(folded, unit.start, unit.end):
-        end = _CLAUSE_END.search(folded, hit.end(), unit.end)
+        end = CLAUSE_END.search(folded, hit.end(), unit.end)
         stop = end.start() if end else unit.end
         former |= {id(m) for m in in_unit if m.label in ("DATE", "LOC") and hit.end() <= m.start < stop}
     for d in kept:

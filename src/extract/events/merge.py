@@ -14,7 +14,7 @@ from .roles import END_DATE_TYPES, SPECS
 
 PERSON_BODY_GAP = 3  # words between a person and the body they speak for (`from the network`, `IOM’un program yöneticisi`)
 _WORDS = re.compile(r"\w+")
-_CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
+CLAUSE_END = re.compile(r"[.;:!?\n]|,\s")
 
 
 def entity_key(m: Mention | EventArgument) -> str:
@@ -157,9 +157,9 @@ def speaks_for(text: str, person: Mention, body: Mention) -> bool:
     Ciudadanía de Barcelona, Núria Vidal`)."""
     if person.end <= body.start:
         between = text[person.end:body.start]
-        return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not _CLAUSE_END.search(between)
+        return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not CLAUSE_END.search(between)
     between = text[body.end:person.start]
-    return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not _CLAUSE_END.search(between.rstrip().rstrip(","))
+    return len(_WORDS.findall(between)) <= PERSON_BODY_GAP and not CLAUSE_END.search(between.rstrip().rstrip(","))
 
 
 def _end_date(etype: str, role: str, m: Mention, held: list[EventArgument]) -> bool:

@@ -2,8 +2,9 @@
 
 The anchor for yearless and relative dates is `doc.doc_date` (command line or metadata); where it is unset,
 a dateline found in the text sets it (`doc_date_source = "dateline"`), else a year alone in the title
-(`Året som gått 2023`, `doc_date_source = "title"`, a year anchor); without one, values keep `XXXX` and
-relative dates become PRESENT_REF / PAST_REF / FUTURE_REF.
+(`Året som gått 2023`, `doc_date_source = "title"`, a year anchor); without one, a yearless date takes the
+year of the last full date before it, else values keep `XXXX` and relative dates become PRESENT_REF /
+PAST_REF / FUTURE_REF. A year the story names (`oktober samma år`) counts from the last year written.
 A paragraph whose language differs from the document's is read in both: short lines such as a dateline
 are where language identification fails most, and a date read in either language is kept.
 """
