@@ -78,7 +78,7 @@ def _day_connector(res: DateResources) -> str:
 def _branches(res: DateResources) -> dict[str, str]:
     connector = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE})"
     day_connector = _day_connector(res)
-    shift = any_of(res.words("weekday_next") + res.words("weekday_last"))
+    shift = any_of(res.words("next_modifiers") + res.words("last_modifiers"))
     day_month = rf"(?:{SPACE}{any_of(res.words('day_month_joiners'))})?{GAP}"
     month_year = rf"(?:{GAP},)?{SPACE}(?:{any_of(res.words('month_year_joiners'))}{SPACE})?"
     month_suffix = rf"(?:{SPACE}(?P<mon_suf>{any_of(res.words('month_suffixes'))}))?"

@@ -132,18 +132,14 @@ def _read(m, g: Grammar, text: str, lenient: bool) -> Atom | None:
         if not lenient and form not in g.res.bare_weekdays and text[m.start("wd_w")].islower():
             return None  # `τρίτη` "third", `pazar` "market": only capitalised forms are weekdays
         modifier = m.group("wd_pre") or m.group("wd_post")
-        shift = None
-        if modifier:
-            shift = "next" if " ".join(modifier.split()) in g.res.words("weekday_next") else "last"
+        shift = _shift(modifier, g) if modifier else None
         return Atom(start, end, branch, weekday=g.res.weekday_names[form], shift=shift)
     elif branch in ("mrel", "relm"):
         atom = replace(atom, begin=Point(None, _month(m.group(f"{branch}_m"), g)),
                        relative=g.res.relative[" ".join(m.group(f"{branch}_p").split())])
     elif branch == "msh":
         month = _month(m.group("msh_m") or m.group("msh_m2"), g)
-        modifier = " ".join((m.group("msh_pre") or m.group("msh_post")).split())
-        atom = replace(atom, begin=Point(None, month),
-                       shift="next" if modifier in g.res.words("weekday_next") else "last")
+        atom = replace(atom, begin=Point(None, month), shift=_shift(m.group("msh_pre") or m.group("msh_post"), g))
     elif branch in ("mnar", "nar"):
         month = _month(m.group(f"{branch}_m"), g)
         atom = replace(atom, begin=Point(None, month) if month else None,
@@ -151,6 +147,11 @@ def _read(m, g: Grammar, text: str, lenient: bool) -> Atom | None:
     elif branch == "rel":
         atom = replace(atom, relative=g.res.relative[" ".join(m.group("rel_p").split())])
     return atom if _valid(atom) else None
+
+
+def _shift(modifier: str, g: Grammar) -> str:
+    """`next` or `last`: the way a modifier (`kommenden`, `περασμένο`) turns a weekday or month."""
+    return "next" if " ".join(modifier.split()) in g.res.words("next_modifiers") else "last"
 
 
 def _verb_like(m, group: str, g: Grammar, text: str) -> bool:
