@@ -7,7 +7,7 @@ from typing import Callable
 from ..document import Document, Event, Mention
 from .arguments import BULLET, SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
-from .headline import add_headline_place
+from .headline import add_dateline_town, add_headline_place
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import CLAUSE_END, merge_drafts
@@ -234,4 +234,5 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     mark_off_field(text, folded, units, headings, mentions, drafts, lexicon_of)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
+    add_dateline_town(text, units, mentions, events)
     return events

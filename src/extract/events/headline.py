@@ -1,7 +1,10 @@
-"""A page's headline often alone says where its meeting was (`Städtekoalition gegen Rassismus tagte in
-Graz`, `Akdeniz kentleri ... Mersin’de buluştu`): the town a trigger-less headline names through a place cue
-becomes the Place of the page's first meeting where that meeting has no town of its own."""
+"""A page's head often alone says where its meeting was. The town a trigger-less headline names through a
+place cue (`Städtekoalition gegen Rassismus tagte in Graz`, `Akdeniz kentleri ... Mersin’de buluştu`) becomes
+the Place of the page's first meeting where that meeting has no town of its own; the dateline's town
+(`Eskilstuna, 14 november 2024`) becomes the town of a meeting whose Places are only venues."""
 from __future__ import annotations
+
+import re
 
 from typing import Callable
 
@@ -11,7 +14,7 @@ from .arguments import SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
 from .merge import argument_of
-from .networks import is_region
+from .networks import is_region, is_town
 
 # The headline is among the page's first units (after a dateline or a `Published:` line at most).
 HEADLINE_WITHIN_UNITS = 3
@@ -46,3 +49,37 @@ def add_headline_place(text: str, folded: str, units: list[Unit], mentions: list
         if town is not None and not any(a.start == town.start for a in meeting.args):
             meeting.args.append(argument_of("Place", town))
             return
+
+
+# A dateline: the town, then a comma or a dash, then the date (`Eskilstuna, 14 november 2024`, `Nilüfer, 21.11.2024 –`).
+_DATELINE_JOIN = re.compile(r"[ \t]*(?:,|[–—-])[ \t]*")
+
+
+def dateline_town(text: str, units: list[Unit], mentions: list[Mention]) -> tuple[Mention, str | None] | None:
+    """The town a dateline among the page's first lines opens with, where a date follows it, and the line's
+    language."""
+    for unit in units[:HEADLINE_WITHIN_UNITS + 1]:
+        line_start = text.rfind("\n", 0, unit.start) + 1
+        first = next((m for m in mentions if m.start >= line_start), None)
+        if first is None or first.start != line_start or first.label != "LOC" or "\n" in text[line_start:first.end]:
+            continue
+        join = _DATELINE_JOIN.match(text, first.end)
+        after = next((m for m in mentions if m.start > first.start), None)
+        if join and after is not None and after.label == "DATE" and after.start == join.end() \
+                and is_town(first, unit.lang):
+            return first, unit.lang
+    return None
+
+
+def add_dateline_town(text: str, units: list[Unit], mentions: list[Mention], events: list[Event]) -> None:
+    """Venues the page names without their town (`på Välkomstcentrum Nyfors`) are in the dateline's town:
+    it is the Place of each meeting whose Places are all venues."""
+    found = dateline_town(text, units, mentions)
+    if found is None:
+        return
+    town, lang = found
+    for event in events:
+        places = [a for a in event.args if a.role == "Place"]
+        if event.type == "Meeting" and places and all(is_venue(a.text, lang) for a in places):
+            event.args.append(argument_of("Place", town))
+
