@@ -38,7 +38,7 @@ def _edition_date(text: str, unit: Unit, mentions: list[Mention]) -> Mention | N
     return date
 
 
-def _opens_list(text: str, unit: Unit) -> bool:
+def _ends_in_colon(text: str, unit: Unit) -> bool:
     return text[unit.start:unit.end].rstrip().endswith(":")
 
 
@@ -61,7 +61,7 @@ def add_edition_drafts(text: str, folded: str, units: list[Unit], mentions: list
                 break
             run.append((units[j], date))
             j += 1
-        if len(run) < MIN_EDITIONS or i == 0 or not _opens_list(text, units[i - 1]):
+        if len(run) < MIN_EDITIONS or i == 0 or not _ends_in_colon(text, units[i - 1]):
             i = max(j, i + 1)
             continue
         leads = [d for u in units[max(0, i - 1 - LEAD_REACH):i] for d in by_unit.get(u.index, [])

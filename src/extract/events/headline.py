@@ -5,7 +5,6 @@ the Place of the page's first meeting where that meeting has no town of its own;
 from __future__ import annotations
 
 import re
-
 from typing import Callable
 
 from ..document import Event, Mention
@@ -82,4 +81,3 @@ def add_dateline_town(text: str, units: list[Unit], mentions: list[Mention], eve
         places = [a for a in event.args if a.role == "Place"]
         if event.type == "Meeting" and places and all(is_venue(a.text, lang) for a in places):
             event.args.append(argument_of("Place", town))
-
