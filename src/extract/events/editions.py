@@ -23,13 +23,13 @@ LEAD_REACH = 2  # the meeting word is in the sentence that opens the list or at 
 _ACTORS = ("Organizer", "Participant", "Funder")
 
 
-def _edition_date(text: str, unit: Unit, mentions: list[Mention]) -> Mention | None:
+def _edition_date(text: str, unit: Unit, dates_at: dict[int, Mention]) -> Mention | None:
     """The line's date, where the unit is one line that opens with it and goes on after a dash."""
     line = text[unit.start:unit.end]
     if "\n" in line.strip() or text[max(0, unit.start - 1):unit.start] not in ("", "\n"):
         return None
     lead = _BULLET_LEAD.match(text, unit.start).end()
-    date = next((m for m in mentions if m.start == lead and m.label == "DATE"), None)
+    date = dates_at.get(lead)
     if date is None:
         return None
     dash = _DASH.match(text, date.end)
@@ -49,6 +49,7 @@ def add_edition_drafts(text: str, folded: str, units: list[Unit], mentions: list
     for d in drafts:
         if not d.virtual:  # a follow-up stand-in on a line is no trigger of its own
             by_unit.setdefault(d.unit.index, []).append(d)
+    dates_at = {m.start: m for m in mentions if m.label == "DATE"}  # looked up per line, not scanned
     dropped: set[int] = set()
     editions: list[tuple[int, list[Draft]]] = []  # (start of the list's first line, its drafts)
     i = 0
@@ -56,7 +57,7 @@ def add_edition_drafts(text: str, folded: str, units: list[Unit], mentions: list
         run: list[tuple[Unit, Mention]] = []
         j = i
         while j < len(units) and not by_unit.get(units[j].index):
-            date = _edition_date(text, units[j], mentions)
+            date = _edition_date(text, units[j], dates_at)
             if date is None:
                 break
             run.append((units[j], date))
