@@ -191,3 +191,31 @@ def test_shouted_words_in_calendar_lines(text, word, dropped):
 
     start = text.index(word)
     assert _shouted_words(text, Mention(start, start + len(word), word, "ORG", source="model")) == dropped
+
+
+@pytest.mark.parametrize("case", read_tsv("venue_name_cases.tsv"), ids=lambda c: c["text"][:40])
+def test_venue_names_told_by_the_words_around_them(case):
+    from extract.entities.venues import names_after_venue_words, names_before_venue_nouns
+
+    text = case["text"]
+    after = [text[a:b] for a, b in names_after_venue_words(text, 0, len(text), case["lang"])]
+    before = [text[a:b] for a, b in names_before_venue_nouns(text, 0, len(text), case["lang"])]
+    assert after == [s for s in case["after_word"].split("|") if s]
+    assert before == [s for s in case["before_noun"].split("|") if s]
+
+
+def test_a_venue_owned_by_a_body_is_one_place_but_one_named_for_a_body_is_not():
+    from extract.stages.ner import with_venues
+    from extract.document import Paragraph
+
+    text = "14.03.2024 | Ιωάννινα, Πνευματικό Κέντρο Δήμου Ιωαννιτών\nΗμερίδα στο Ωδείο."
+    body = text.index("Δήμου")
+    kept = [Mention(body, body + len("Δήμου Ιωαννιτών"), "Δήμου Ιωαννιτών", "ORG", source="lexicon")]
+    found = with_venues(text, [Paragraph(0, len(text), "el")], "el", kept)
+    assert [(m.text, m.label) for m in found] == [("Πνευματικό Κέντρο Δήμου Ιωαννιτών", "LOC")]
+    text = "Çalıştay, Kayseri Büyükşehir Belediyesi Kültür Merkezinde yapıldı."
+    body = text.index("Kayseri")
+    kept = [Mention(body, body + len("Kayseri Büyükşehir Belediyesi"), "Kayseri Büyükşehir Belediyesi", "ORG",
+                    source="lexicon")]
+    found = with_venues(text, [Paragraph(0, len(text), "tr")], "tr", kept)
+    assert [(m.text, m.label) for m in found] == [("Kayseri Büyükşehir Belediyesi", "ORG")]

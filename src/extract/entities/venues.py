@@ -75,6 +75,88 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
     return spans
 
 
+_QUOTED_NAME = re.compile(r"[ \t]*[„“\"«]([^„“”\"«»\n]{2,60})[“”\"»]")
+NAME_AFTER_VENUE_WORD_MAX_WORDS = 4
+
+
+def names_after_venue_words(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """Venue names written after a lower-case venue word of the language (`[venues] words` and `before_name`):
+    a quoted name (`хотел „Маринела“`, `в залите на „Алтис Форум“`, the quotes left out) or capitalised
+    words (`konserthuset De Doelen`). A town's name there is the town (`στο δημαρχείο Αθηνών`)."""
+    pattern = _lower_venue_pattern(lang)
+    if pattern is None:
+        return []
+    folded = fold_accents(text)
+    joiners = _venue_joiners(lang)
+    spans: list[tuple[int, int]] = []
+    for hit in pattern.finditer(folded, start, end):
+        if not text[hit.start()].islower():
+            continue
+        at = hit.end()
+        while at < end and text[at].isalpha():
+            at += 1  # the rest of the venue word (`залите`, `konserthuset`)
+        joiner = re.match(r"[ \t]+(\w+)(?=[ \t])", text[at:end])
+        if joiner is not None and fold_accents(joiner.group(1)).lower() in joiners:
+            at += joiner.end()  # `залите на „Алтис Форум“`
+        quoted = _QUOTED_NAME.match(text, at, end)
+        if quoted is not None:
+            name = (quoted.start(1), quoted.end(1))
+        else:
+            name = _capitalised_run(text, at, end)
+            if name is None:
+                continue
+        surface = text[name[0]:name[1]]
+        if len(surface.split()) > NAME_AFTER_VENUE_WORD_MAX_WORDS or names_town(surface, lang):
+            continue
+        spans.append(name)
+    return spans
+
+
+def _capitalised_run(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """The capitalised words right after the offset, on the same line (`De Doelen`), or None."""
+    if not re.match(r"[ \t]+[^\W\d_]", text[at:end]) or not text[at:end].lstrip(" \t")[:1].isupper():
+        return None  # not `зала 3`
+    span = None
+    for m in _TOKEN.finditer(text, at, end):
+        if not _capitalised(m.group()) or text[(span or (at, at))[1]:m.start()].strip(" \t"):
+            break
+        span = (span[0] if span else m.start(), m.end())
+    return span
+
+
+def names_before_venue_nouns(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
+    """Venue names made of capitalised words and a lower-case venue noun of the language (`[venues] after`):
+    `Доходното здание`, `Морското казино`, `Bäckby bibliotek`. The capitalised words may not open the sentence."""
+    nouns = _trailing_words(lang)
+    if not nouns:
+        return []
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    for i in range(1, len(toks)):
+        a, b, word = toks[i]
+        if not word[:1].islower() or fold_accents(word).lower() not in nouns:
+            continue
+        lo = i
+        while lo > 0 and _capitalised(toks[lo - 1][2]) and not text[toks[lo - 1][1]:toks[lo][0]].strip(" \t"):
+            lo -= 1
+        if lo == i:
+            continue
+        before = text[max(0, toks[lo][0] - 3):toks[lo][0]]
+        if toks[lo][0] == start or "\n" in before or re.search(r"[.!?:]\s+$", before):
+            continue  # a capitalised word opening the sentence or line may be a common one
+        spans.append((toks[lo][0], b))
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _lower_venue_pattern(lang: str | None):
+    venues = lang_resource(lang, "entities").get("venues", {})
+    words = [*venues.get("words", []), *venues.get("before_name", [])]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w).lower()) for w in words) + ")")
+
+
 @lru_cache(maxsize=None)
 def _venue_joiners(lang: str | None) -> frozenset[str]:
     words = lang_resource(lang, "entities").get("venues", {}).get("joiners", [])
@@ -161,3 +243,11 @@ def in_street_address(text: str, start: int, end: int) -> bool:
     lead = before[len(before) - _ADDRESS_PART.match(before[::-1]).end():]
     after = _ADDRESS_PART.match(text, end).group(0)
     return bool(re.search(r"\d", lead + after))
+
+
+_HOUSE_NUMBER = re.compile(r"[ \t]*(?:[^\W\d_]{1,3}[.:][ \t]*)?\d+[a-zA-Z]?(?=[\s,;)]|$)")
+
+
+def before_house_number(text: str, end: int) -> bool:
+    """A name right before a house number (`Cumhuriyet Bulvarı No: 12`, `Αθηνάς 63`, `Hornsgatan 20`): a street."""
+    return _HOUSE_NUMBER.match(text, end) is not None

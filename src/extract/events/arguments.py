@@ -9,7 +9,7 @@ from .drafts import Draft, Unit
 from .merge import entity_key, speaks_for
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
-from ..entities.venues import is_venue
+from ..entities.venues import before_house_number, is_venue
 from .networks import MEETING_KINDS, is_council, is_institution, is_network, is_region
 from .patterns import Cue
 from .roles import END_DATE_TYPES, POINT_TYPES, SPECS, labels_for
@@ -234,6 +234,11 @@ class SentenceArguments:
             city_place = any(not is_region(m, lang) for m in places)
             d.args = [(r, m) for r, m in d.args
                       if not ((r == "Place" and (city_place or d.type == "Meeting") or r in ("Participant", "Member")) and is_region(m, lang))]
+            # A street of an address (`EBB Kültür Salonu, Cumhuriyet Bulvarı No: 12, İzmir`) beside the venue
+            # or town is where the venue stands, not a place of its own.
+            streets = {id(m) for m in places if before_house_number(self.text, m.end)}
+            if streets and len(streets) < len(places):
+                d.args = [(r, m) for r, m in d.args if not (r == "Place" and id(m) in streets)]
 
     def _after_passive_aux(self, pos: int) -> bool:
         aux = self.lex.passive_aux

@@ -77,6 +77,10 @@ def _follow_up_drafts(folded: str, unit: Unit, lex: EventLexicon, recent: list[D
     own_types = {d.type for d in kept}
     out: list[Draft] = []
     hit = lex.anaphora.search(folded, unit.start, unit.end) if lex.anaphora is not None else None
+    if hit is not None and hit.group().endswith(":"):
+        # A label line (`Място: ...`, `Tarih: ...`) goes on with the meeting it describes, before any other
+        # recent event (a project or membership named in the text above it).
+        roots.sort(key=lambda r: r.type != "Meeting")
     if hit is not None and len(folded[unit.start:hit.start()].split()) <= ANAPHORA_WITHIN_WORDS \
             and roots[0].type not in own_types:
         out.append(Draft(roots[0].type, hit.start(), hit.end(), unit, refers_to=roots[0]))

@@ -18,7 +18,8 @@ from ..document import Document, Mention, Sentence
 from ..dates.dateline import opens_with_cue
 from ..entities.spotter import find_places
 from ..entities.venues import (after_venue_word, capitalised_venue_word_before, find_venues, is_venue,
-                               region_word_after, venue_words_after)
+                               names_after_venue_words, names_before_venue_nouns, region_word_after,
+                               venue_words_after)
 from ..events.lexicon import load_lexicon
 from ..lexicon import LexiconMatcher
 from ..registry import register_stage
@@ -349,11 +350,22 @@ def with_venues(text: str, paras, lang: str, kept: list[Mention]) -> list[Mentio
             continue
         for start, end in find_venues(text, para.start, para.end, lang):
             inside = [k for k in kept if k.start < end and start < k.end]
-            if any(k.start < start or k.end > end or k.label == "DATE" or (k.source == "lexicon" and k.label != "LOC")
-                   for k in inside):
+            # A body opening the venue's name is named for itself (`Kayseri Büyükşehir Belediyesi Kültür
+            # Merkezi`); one after the venue word is only its owner (`Πνευματικό Κέντρο Δήμου Ιωαννιτών`).
+            if any(k.start < start or k.end > end or k.label == "DATE"
+                   or (k.source == "lexicon" and k.label != "LOC" and k.start == start) for k in inside):
                 continue
             kept = [k for k in kept if k not in inside]
             kept.append(Mention(start, end, text[start:end], "LOC", source="rule", score=0.8, attrs={"lang": lang}))
+        # Venue names the words around them tell (`хотел „Маринела“`, `Доходното здание`), only where nothing
+        # but the model's guess of a person was found there.
+        for start, end in [*names_before_venue_nouns(text, para.start, para.end, lang),
+                           *names_after_venue_words(text, para.start, para.end, lang)]:  # `залите на Морското казино`
+            inside = [k for k in kept if k.start < end and start < k.end]
+            if any(not (k.source == "model" and k.label == "PER" and start <= k.start and k.end <= end) for k in inside):
+                continue
+            kept = [k for k in kept if k not in inside]
+            kept.append(Mention(start, end, text[start:end], "LOC", source="rule", score=0.7, attrs={"lang": lang}))
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
