@@ -64,15 +64,26 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         return i
 
     spans: list[tuple[int, int]] = []
+    endings = _compound_endings(lang)
     for i, (a, _, word) in enumerate(toks):
         if not word[:1].isupper() or (spans and a < spans[-1][1]):
             continue
-        if not pattern.match(fold_accents(text[a:a + 60])):
+        # `Grieghallen`, `Centrumbiblioteket Oodi`: a compound that ends in a venue noun is a name by itself,
+        # unless it opens the sentence as a common word would (`Stadshuset är stängt`, if written so elsewhere).
+        compound = any(len(word) > len(e) + 2 and fold_accents(word).lower().endswith(e) for e in endings) \
+            and not common_opening(i)
+        if not compound and not pattern.match(fold_accents(text[a:a + 60])):
             continue
         lo, hi = extend(i, -1), extend(i, 1)
-        if hi > lo:
+        if hi > lo or compound:
             spans.append((toks[lo][0], toks[hi][1]))
     return spans
+
+
+@lru_cache(maxsize=None)
+def _compound_endings(lang: str | None) -> tuple[str, ...]:
+    """Venue nouns that end a one-word venue name in the language's compounds (`[venues] endings`)."""
+    return tuple(fold_accents(w).lower() for w in lang_resource(lang, "entities").get("venues", {}).get("endings", []))
 
 
 _QUOTED_NAME = re.compile(r"[ \t]*[„“\"«]([^„“”\"«»\n]{2,60})[“”\"»]")
