@@ -23,7 +23,7 @@ NUMBER_SIGNS_BEFORE = r"[№#§€$£]|n[°º]"
 NUMBER_SIGNS_AFTER = r"[%€$£‰°]|/\d"  # `2015/2366/ΕΕ` is a directive number
 
 # Branch names in match order; the tagger reads each branch's groups by these prefixes.
-BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "yy", "y", "mrel", "mnar", "msh", "mon",
+BRANCHES = ("iso", "num", "nmy", "ddm", "dmy", "mdy", "mmy", "my", "ymd", "ygm", "yy", "y", "mrel", "mnar", "msh", "mon",
             "wd", "relm", "nar", "rel")
 
 
@@ -99,6 +99,9 @@ def _branches(res: DateResources) -> dict[str, str]:
         "mmy": rf"{_month('mmy_m1', res)}{connector}{_month('mmy_m2', res)}{month_year}{_year_spec('mmy', res)}",
         "my": rf"{_month('my_m', res)}{month_year}{_year_spec('my', res)}",
         "ymd": rf"(?P<ymd_y>{YEAR})\.?{SPACE}{_month('ymd_m', res)}(?:{SPACE}{_day('ymd_d', res)})?",
+        # a month named as the year's (`2025 yılının Mayıs ayında`)
+        "ygm": rf"(?P<ygm_y>{YEAR}){SPACE}{any_of(res.words('year_of_month'))}{SPACE}{_month('ygm_m', res)}"
+               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
         "yy": rf"{_year_spec('yy1', res)}(?:{GAP}/{GAP}|{connector}){_year_spec('yy2', res)}",
         "y": _year_spec("y", res),
         # a year named from the story (`oktober samma år`, `aynı yılın Haziran ayında`, `Året därpå`)
@@ -148,7 +151,9 @@ def grammar(lang: str | None) -> Grammar:
         rf"(?P<until>{any_of(res.words('until_after'))}))"
     )
     after_guard = rf"{GAP}(?:{NUMBER_SIGNS_AFTER}|{any_of(res.words('not_year_after'))})"
-    joint = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE})"
+    # a range's left end may take a case ending for "from" instead of a connector word (`Ocak 2023’ten Aralık 2024`)
+    joint = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE}|" \
+            rf"['’]{any_of(res.words('range_from_endings'))}{SPACE})"
     weekday = (
         rf"(?<!\w)(?P<wd_name>{any_of(res.weekdays, boundary=False)})\.?{GAP},?{SPACE}"
         rf"{articles}\Z"

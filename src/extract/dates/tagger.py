@@ -111,6 +111,8 @@ def _read(m, g: Grammar, text: str, lenient: bool) -> Atom | None:
                        finish=Point(year, _month(m.group("mmy_m2"), g)))
     elif branch == "ymd":
         atom = replace(atom, begin=Point(_int(m, "ymd_y"), _month(m.group("ymd_m"), g), _int(m, "ymd_d")))
+    elif branch == "ygm":
+        atom = replace(atom, begin=Point(_int(m, "ygm_y"), _month(m.group("ygm_m"), g)))
     elif branch == "my":
         atom = replace(atom, begin=Point(_int(m, "my_y"), _month(m.group("my_m"), g)))
     elif branch == "yy":
