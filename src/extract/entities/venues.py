@@ -30,7 +30,8 @@ def _capitalised(word: str) -> bool:
 def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int]]:
     """Spans of venue names in [start, end): a capitalised venue word of the language with the capitalised
     words around it (`Kadir Has Kongre ve Spor Merkezinde`, `Δημοτικό Θέατρο Μυτιλήνης`, `Kulturhuset Spira`),
-    joined only by the language's venue joiners (`ve`, `και`, `&`). A venue word alone is no name."""
+    joined only by the language's venue joiners (`ve`, `και`, `&`). A venue word alone is no name, but a compound
+    ending in a venue noun of the language (`[venues] endings`: `Grieghallen`) is."""
     pattern = _venue_pattern(lang)
     if pattern is None:
         return []
@@ -97,13 +98,13 @@ def names_after_venue_words(text: str, start: int, end: int, lang: str | None) -
     pattern = _lower_venue_pattern(lang)
     if pattern is None:
         return []
-    folded = fold_accents(text)
+    folded = fold_accents(text[start:end])  # the paragraph only: a page has many (same length as the text)
     joiners = _venue_joiners(lang)
     spans: list[tuple[int, int]] = []
-    for hit in pattern.finditer(folded, start, end):
-        if not text[hit.start()].islower():
+    for hit in pattern.finditer(folded):
+        if not text[start + hit.start()].islower():
             continue
-        at = hit.end()
+        at = start + hit.end()
         while at < end and text[at].isalpha():
             at += 1  # the rest of the venue word (`залите`, `konserthuset`)
         joiner = re.match(r"[ \t]+(\w+)(?=[ \t])", text[at:end])
