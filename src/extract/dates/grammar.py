@@ -70,19 +70,27 @@ def _day(name: str, res: DateResources) -> str:
     return rf"(?P<{name}>{DAY})(?:{any_of(res.words('day_suffixes'), boundary=False)})?"
 
 
+def _connector(words: tuple[str, ...], endings: tuple[str, ...] = ()) -> str:
+    """What links the two ends of a range: a dash, a connector word, or (after the left end's apostrophe) a
+    case ending for "from" (`Ocak 2023’ten Aralık 2024`)."""
+    ending = rf"|['’]{any_of(endings)}{SPACE}" if endings else ""
+    return rf"(?:{GAP}-{GAP}|{SPACE}{any_of(words)}{SPACE}{ending})"
+
+
 def _day_connector(res: DateResources) -> str:
     # Between two days of one month "and" makes a range too (`17 και 18 Οκτωβρίου`).
-    return rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors') + res.words('day_connectors'))}{SPACE})"
+    return _connector(res.words('range_connectors') + res.words('day_connectors'))
 
 
 def _branches(res: DateResources) -> dict[str, str]:
-    connector = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE})"
+    connector = _connector(res.words('range_connectors'))
     day_connector = _day_connector(res)
     shift = any_of(res.words("next_modifiers") + res.words("last_modifiers"))
     day_month = rf"(?:{SPACE}{any_of(res.words('day_month_joiners'))})?{GAP}"
     month_year = rf"(?:{GAP},)?{SPACE}(?:{any_of(res.words('month_year_joiners'))}{SPACE})?"
     month_suffix = rf"(?:{SPACE}(?P<mon_suf>{any_of(res.words('month_suffixes'))}))?"
     ysuf = rf"(?:{GAP}{any_of(res.words('year_suffixes'))})?"
+    month_word = rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?"  # `Mayıs ayında`, where no group needs it
     narrative = any_of(res.narrative_years)
     relative_years = any_of([p for p, (unit, _) in res.relative.items() if unit == "year"])
     branches = {
@@ -100,8 +108,7 @@ def _branches(res: DateResources) -> dict[str, str]:
         "my": rf"{_month('my_m', res)}{month_year}{_year_spec('my', res)}",
         "ymd": rf"(?P<ymd_y>{YEAR})\.?{SPACE}{_month('ymd_m', res)}(?:{SPACE}{_day('ymd_d', res)})?",
         # a month named as the year's (`2025 yılının Mayıs ayında`)
-        "ygm": rf"(?P<ygm_y>{YEAR}){SPACE}{any_of(res.words('year_of_month'))}{SPACE}{_month('ygm_m', res)}"
-               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
+        "ygm": rf"(?P<ygm_y>{YEAR}){SPACE}{any_of(res.words('year_of_month'))}{SPACE}{_month('ygm_m', res)}{month_word}",
         "yy": rf"{_year_spec('yy1', res)}(?:{GAP}/{GAP}|{connector}){_year_spec('yy2', res)}",
         "y": _year_spec("y", res),
         # a year named from the story (`oktober samma år`, `aynı yılın Haziran ayında`, `Året därpå`)
@@ -109,15 +116,12 @@ def _branches(res: DateResources) -> dict[str, str]:
         # a month of a relative year (`mars nästa år`, `ноември миналата година`, `gelecek yılın mart ayında`)
         "mrel": rf"{_month('mrel_m', res)}{month_year}(?P<mrel_p>{relative_years})",
         # the last or next such month (`περασμένο Νοέμβριο`, `geçen kasım`, `novembre dernier`)
-        "msh": rf"(?:(?P<msh_pre>{shift}){SPACE}{_month('msh_m', res)}|{_month('msh_m2', res)}{SPACE}(?P<msh_post>{shift}))"
-               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
+        "msh": rf"(?:(?P<msh_pre>{shift}){SPACE}{_month('msh_m', res)}|{_month('msh_m2', res)}{SPACE}(?P<msh_post>{shift})){month_word}",
         "mon": rf"{_month('mon_m', res)}{month_suffix}",
         # a weekday alone names a day (guide); `kommenden Sonntag`, `lundi prochain` keep their modifier
         "wd": rf"(?:(?P<wd_pre>{shift}){SPACE})?(?P<wd_w>{any_of(res.weekday_names)})(?:{SPACE}(?P<wd_post>{shift}))?",
-        "relm": rf"(?P<relm_p>{relative_years}){SPACE}{_month('relm_m', res)}"
-                rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?",
-        "nar": rf"(?P<nar_p>{narrative})(?:{SPACE}{_month('nar_m', res)}"
-               rf"(?:{SPACE}{any_of(res.words('month_suffixes'))})?)?",
+        "relm": rf"(?P<relm_p>{relative_years}){SPACE}{_month('relm_m', res)}{month_word}",
+        "nar": rf"(?P<nar_p>{narrative})(?:{SPACE}{_month('nar_m', res)}{month_word})?",
         "rel": rf"(?P<rel_p>{any_of(res.relative)})",
     }
     if not res.month_first:
@@ -151,9 +155,7 @@ def grammar(lang: str | None) -> Grammar:
         rf"(?P<until>{any_of(res.words('until_after'))}))"
     )
     after_guard = rf"{GAP}(?:{NUMBER_SIGNS_AFTER}|{any_of(res.words('not_year_after'))})"
-    # a range's left end may take a case ending for "from" instead of a connector word (`Ocak 2023’ten Aralık 2024`)
-    joint = rf"(?:{GAP}-{GAP}|{SPACE}{any_of(res.words('range_connectors'))}{SPACE}|" \
-            rf"['’]{any_of(res.words('range_from_endings'))}{SPACE})"
+    joint = _connector(res.words('range_connectors'), res.words('range_from_endings'))
     weekday = (
         rf"(?<!\w)(?P<wd_name>{any_of(res.weekdays, boundary=False)})\.?{GAP},?{SPACE}"
         rf"{articles}\Z"

@@ -13,11 +13,19 @@ from ..textfold import fold_accents, written_in_lower_case
 
 
 @lru_cache(maxsize=None)
+def _venue_words(lang: str | None, key: str) -> tuple[str, ...]:
+    """The language's `[venues] key` list, folded (lower case, no accents)."""
+    return tuple(fold_accents(w).lower() for w in lang_resource(lang, "entities").get("venues", {}).get(key, []))
+
+
+def _word_starts(words: tuple[str, ...]) -> re.Pattern | None:
+    """A pattern for any of the folded words at the start of a word (`залите` starts with `зал`)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")") if words else None
+
+
+@lru_cache(maxsize=None)
 def _venue_pattern(lang: str | None):
-    words = lang_resource(lang, "entities").get("venues", {}).get("words", [])
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w)) for w in words) + ")")
+    return _word_starts(_venue_words(lang, "words"))
 
 
 _TOKEN = re.compile(r"\w[\w\-]*|&")
@@ -65,7 +73,7 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         return i
 
     spans: list[tuple[int, int]] = []
-    endings = _compound_endings(lang)
+    endings = _venue_words(lang, "endings")  # `Grieghallen`: venue nouns that end a one-word name
     for i, (a, _, word) in enumerate(toks):
         if not word[:1].isupper() or (spans and a < spans[-1][1]):
             continue
@@ -79,12 +87,6 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         if hi > lo or compound:
             spans.append((toks[lo][0], toks[hi][1]))
     return spans
-
-
-@lru_cache(maxsize=None)
-def _compound_endings(lang: str | None) -> tuple[str, ...]:
-    """Venue nouns that end a one-word venue name in the language's compounds (`[venues] endings`)."""
-    return tuple(fold_accents(w).lower() for w in lang_resource(lang, "entities").get("venues", {}).get("endings", []))
 
 
 _QUOTED_NAME = re.compile(r"[ \t]*[„“\"«]([^„“”\"«»\n]{2,60})[“”\"»]")
@@ -162,24 +164,16 @@ def names_before_venue_nouns(text: str, start: int, end: int, lang: str | None) 
 
 @lru_cache(maxsize=None)
 def _lower_venue_pattern(lang: str | None):
-    venues = lang_resource(lang, "entities").get("venues", {})
-    words = [*venues.get("words", []), *venues.get("before_name", [])]
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold_accents(w).lower()) for w in words) + ")")
+    return _word_starts(_venue_words(lang, "words") + _venue_words(lang, "before_name"))
 
 
-@lru_cache(maxsize=None)
-def _venue_joiners(lang: str | None) -> frozenset[str]:
-    words = lang_resource(lang, "entities").get("venues", {}).get("joiners", [])
-    return frozenset(fold_accents(w).lower() for w in words)
+def _venue_joiners(lang: str | None) -> tuple[str, ...]:
+    return _venue_words(lang, "joiners")
 
 
-@lru_cache(maxsize=None)
-def _trailing_words(lang: str | None) -> frozenset[str]:
+def _trailing_words(lang: str | None) -> tuple[str, ...]:
     """Venue nouns written in lower case after a place's name (`Bäckby bibliotek`, `Örebro slott`)."""
-    words = lang_resource(lang, "entities").get("venues", {}).get("after", [])
-    return frozenset(fold_accents(w).lower() for w in words)
+    return _venue_words(lang, "after")
 
 
 def is_venue(surface: str, lang: str | None, trailing: bool = True) -> bool:
