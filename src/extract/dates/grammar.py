@@ -50,6 +50,8 @@ class Grammar:
     before: re.Pattern  # open-range preposition or quantity word right before an atom
     after: re.Pattern  # open-range postposition right after an atom (Turkish `beri`, `kadar`)
     after_guard: re.Pattern  # a unit or sign right after a bare year
+    street_before: re.Pattern  # a street word right before an atom (`οδός`, `ул.`): the date names a street
+    street_after: re.Pattern  # a street word or a house number right after an atom (`Caddesi`, `36`)
     weekday: re.Pattern  # a weekday right before a date
     branch_names: tuple[str, ...]  # the branches compiled into `atoms`, in match order
 
@@ -156,6 +158,16 @@ def grammar(lang: str | None) -> Grammar:
     )
     after_guard = rf"{GAP}(?:{NUMBER_SIGNS_AFTER}|{any_of(res.words('not_year_after'))})"
     joint = _connector(res.words('range_connectors'), res.words('range_from_endings'))
+    quote = r"[\"'„“”«»‘’]?"
+    # a number or numeral the grammar reads as no day may stand between the street word and the month
+    street_numeral = rf"(?:(?:\d+\w{{0,3}}|[ivxlc]+|\w{{1,2}}[΄'’]){GAP})?"
+    street_before = rf"(?<!\w){any_of(res.words('street_before'))}\.?{GAP}{quote}{GAP}{street_numeral}\Z"
+    # a house number: marked (`No: 5`, `αρ. 12`), or bare and closing the address part (`Γ΄ Σεπτεμβρίου 36,`)
+    street_after = (
+        rf"{quote}{GAP}(?:(?P<street_word>{any_of(res.words('street_after'))})|"
+        rf"(?P<number_sign>[^\W\d_]{{1,3}}[.:]{GAP})\d{{1,3}}[a-z]?(?=[\s,;)]|\Z)|"
+        rf"\d{{1,3}}[a-z]?(?={GAP}(?:[,;)]|\n|\Z)))"
+    )
     weekday = (
         rf"(?<!\w)(?P<wd_name>{any_of(res.weekdays, boundary=False)})\.?{GAP},?{SPACE}"
         rf"{articles}\Z"
@@ -168,6 +180,8 @@ def grammar(lang: str | None) -> Grammar:
         before=re.compile(before),
         after=re.compile(after),
         after_guard=re.compile(after_guard),
+        street_before=re.compile(street_before),
+        street_after=re.compile(street_after),
         weekday=re.compile(weekday),
         branch_names=names,
     )

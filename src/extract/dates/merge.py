@@ -2,7 +2,8 @@
 
 Where both found a date, the tagger's span and value win (its spans follow the guide's span rules).
 A model DATE the tagger did not cover is kept with the value the normaliser reads from its text, unless it
-is a duration, clock time or vague period (no DATE per the guide). A tagger date inside a curated lexicon
+is a duration, clock time or vague period (no DATE per the guide), or lies on a date that names a street
+(`οδός Γ΄ Σεπτεμβρίου 36`). A tagger date inside a curated lexicon
 name (`Horizon 2020`, `Agenda 2030`) is part of that name: the guide labels names whole, without nesting;
 and a model's ORG/LOC/PER span inside a date expression is dropped.
 """
@@ -24,8 +25,10 @@ def model_date_value(text: str, lang: str | None, anchor: Point | None) -> str |
     return atoms[0].value(anchor) if atoms else None
 
 
-def merge_dates(mentions: list[Mention], tagged: list[Mention], lang_at, anchor: Point | None) -> list[Mention]:
-    """`mentions` with their DATE mentions replaced by the merged set. `lang_at(offset)` gives the language."""
+def merge_dates(mentions: list[Mention], tagged: list[Mention], lang_at, anchor: Point | None,
+                streets: list[tuple[int, int]] = ()) -> list[Mention]:
+    """`mentions` with their DATE mentions replaced by the merged set. `lang_at(offset)` gives the language;
+    `streets` are the spans of dates that name a street."""
     others = [m for m in mentions if m.label != "DATE"]
     lexicon_names = [m for m in others if m.source == "lexicon"]
     tagged = [t for t in tagged if not any(n.start <= t.start and t.end <= n.end for n in lexicon_names)]
@@ -34,7 +37,7 @@ def merge_dates(mentions: list[Mention], tagged: list[Mention], lang_at, anchor:
     merged = list(tagged)
     # Earlier rule DATEs (the stage run twice) are replaced by this run's, not merged with them.
     for m in (m for m in mentions if m.label == "DATE" and m.source != "rule"):
-        if any(_overlaps(m, t) for t in tagged):
+        if any(_overlaps(m, t) for t in tagged) or any(m.start < e and s < m.end for s, e in streets):
             continue
         lang = lang_at(m.start)
         if is_not_date(m.text, lang):

@@ -46,6 +46,7 @@ LIST_KEYS = (
     "since_after", "until_after", "articles", "not_year_before", "not_year_after", "duration_words",
     "vague_words", "clock_words", "dateline_cues", "bare_month_exclude", "day_connectors",
     "next_modifiers", "last_modifiers", "bare_weekday_exclude", "year_of_month", "range_from_endings",
+    "street_before", "street_after",
 )
 
 

@@ -180,6 +180,18 @@ def _guarded(atom: Atom, folded: str, g: Grammar) -> bool:
     return bool(g.after_guard.match(folded, atom.end))
 
 
+def _street_name(atom: Atom, folded: str, g: Grammar) -> bool:
+    """A date that names a street (`οδός Γ΄ Σεπτεμβρίου 36`, `19 Mayıs Caddesi`, `ул. „6-ти септември“ 12`): a
+    street word on either side, or a house number right after a date with no year of its own (a date and a
+    count, `Σεπτέμβριο 12 δήμοι`, is a date: a bare number is a house number only where the address part ends)."""
+    if g.street_before.search(folded, max(0, atom.start - _CONTEXT), atom.start):
+        return True
+    after = g.street_after.match(folded, atom.end)
+    if after is None:
+        return False
+    return bool(after.group("street_word")) or atom.begin is not None and atom.begin.year is None
+
+
 def _join(atoms: list[Atom], folded: str, g: Grammar) -> list[Atom]:
     """Two dates of the same precision linked by a range connector become one range; a yearless left end
     takes the year of the right end (`31 Ekim-1 Kasım 2011`)."""
@@ -236,17 +248,26 @@ def scan(text: str, lang: str | None, start: int = 0, end: int | None = None, *,
     """The date atoms of `text[start:end]` (offsets into `text`); `folded` is `fold(text)` where the caller
     has it already. `lenient` drops the guards that keep bare numbers and ambiguous month words out (used
     on spans the NER model already calls DATE)."""
+    return scan_with_streets(text, lang, start, end, folded=folded, lenient=lenient)[0]
+
+
+def scan_with_streets(text: str, lang: str | None, start: int = 0, end: int | None = None, *,
+                      folded: str | None = None, lenient: bool = False) -> tuple[list[Atom], list[tuple[int, int]]]:
+    """`scan`, plus the spans of the dates that name a street (no DATE: a model DATE there is dropped too)."""
     g = grammar(lang)
     folded = fold(text) if folded is None else folded
     end = len(folded) if end is None else end
-    atoms = []
+    atoms, streets = [], []
     for m in g.atoms.finditer(folded, start, end):
         atom = _read(m, g, text, lenient)
         if atom is None or (not atom.marked and not lenient and _guarded(atom, folded, g)):
             continue
+        if _street_name(atom, folded, g):
+            streets.append((atom.start, atom.end))
+            continue
         atoms.append(atom)
     atoms = [_context(a, folded, g) for a in _join(atoms, folded, g)]
-    return _weekday_runs(weekday_context(atoms), folded, g)
+    return _weekday_runs(weekday_context(atoms), folded, g), streets
 
 
 _DAY_NUMBER = re.compile(r"\s*(\d{1,2})\.?")

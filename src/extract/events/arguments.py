@@ -273,6 +273,11 @@ class SentenceArguments:
         return [chain for cue in self.lex.types[etype].cues if cue.role == "Place"
                 for _, chain in self._cue_hits(cue, ("LOC",), set(self.seated), None, after_hits)]
 
+    def welcomed_places(self) -> list[list[Mention]]:
+        """The LOC chains a welcome cue names (`varmt välkomna till Malmö och till Slagthuset`)."""
+        return [chain for cue in self.lex.welcome
+                for _, chain in self._cue_hits(cue, ("LOC",), set(self.seated), None, [])]
+
     def _cue_hits(self, cue: Cue, labels: tuple[str, ...], taken: set[int], taken_at: dict[int, int] | None,
                   after_hits: list[tuple[Cue, int, int]]):
         """(cue offset, [mentions]) for each place the cue finds an argument; `after_hits` are all the type's

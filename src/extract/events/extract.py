@@ -8,7 +8,7 @@ from ..document import Document, Event, Mention
 from .arguments import BULLET, SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
 from .editions import add_edition_drafts
-from .headline import add_dateline_town, add_headline_place
+from .headline import add_dateline_town, add_headline_place, add_welcome_places
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon, load_lexicon
 from .merge import CLAUSE_END, merge_drafts
@@ -240,5 +240,6 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
     mark_off_field(text, folded, units, headings, mentions, drafts, lexicon_of)
     events = merge_drafts(text, drafts)
     add_headline_place(text, folded, units, mentions, drafts, events, lexicon_of)
+    add_welcome_places(text, folded, units, mentions, events, lexicon_of)
     add_dateline_town(text, units, mentions, events)
     return events

@@ -1,7 +1,9 @@
 """A page's head often alone says where its meeting was. The town a trigger-less headline names through a
 place cue (`Städtekoalition gegen Rassismus tagte in Graz`, `Akdeniz kentleri ... Mersin’de buluştu`) becomes
 the Place of the page's first meeting where that meeting has no town of its own; the dateline's town
-(`Eskilstuna, 14 november 2024`) becomes the town of a meeting whose Places are only venues."""
+(`Eskilstuna, 14 november 2024`) becomes the town of a meeting whose Places are only venues; and the town or
+venue a speech welcomes its guests to (`varmt välkomna till Malmö och till Slagthuset`) is a Place of the
+page's first meeting, the one the speech was given at."""
 from __future__ import annotations
 
 import re
@@ -81,3 +83,21 @@ def add_dateline_town(text: str, units: list[Unit], mentions: list[Mention], eve
         places = [a for a in event.args if a.role == "Place"]
         if event.type == "Meeting" and places and all(is_venue(a.text, lang) for a in places):
             event.args.append(argument_of("Place", town))
+
+
+def add_welcome_places(text: str, folded: str, units: list[Unit], mentions: list[Mention], events: list[Event],
+                       lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
+    meeting = next((e for e in events if e.type == "Meeting"), None)
+    if meeting is None:
+        return
+    for unit in units:
+        lex = lexicon_of(unit.lang)
+        if lex is None or not lex.welcome:
+            continue
+        in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
+        chains = SentenceArguments(text, folded, unit, in_unit, lex).welcomed_places()
+        for m in (m for chain in chains for m in chain):
+            if not any(a.start == m.start for a in meeting.args):
+                meeting.args.append(argument_of("Place", m))
+        if chains:
+            return  # the first welcome is the speech's; a later one may greet another meeting's guests

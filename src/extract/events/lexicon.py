@@ -55,6 +55,8 @@ class EventLexicon:
     passive_aux: re.Pattern | None = None
     # Where a body sits (`sekretariat i _`, `със седалище в _`): a place it names is no event's Place or actor.
     seat: list[Cue] = field(default_factory=list)
+    # Where a speech welcomes its guests (`välkomna till _`, `_'e hoş geldiniz`): the page's meeting is there.
+    welcome: list[Cue] = field(default_factory=list)
     # A municipal council decides that its city joins (`Общински съвет – Варна одобри присъединяването`): it is
     # no member itself.
     council_words: re.Pattern | None = None
@@ -77,7 +79,9 @@ def _joiners(words: list[str], openers: list[str]) -> re.Pattern:
     # Up to two opener words in a row (`et de l'`, `e dall'`, `and the`).
     alts = "|".join(re.escape(fold(w)) for w in sorted(openers, key=len, reverse=True))
     opener = rf"(?P<opener>(?:(?<!\w)(?:{alts})(?!\w){sep}){{0,2}})" if alts else r"(?P<opener>)"
-    return re.compile(rf"^{sep}{_optional_word(words, 'conj')}{sep}{opener}$")
+    # Each item may carry its own case ending after an apostrophe (`Lizbon’dan, Oslo’dan ve Botkyrka’dan`).
+    ending = r"(?:['’]\w{1,5})?"
+    return re.compile(rf"^{ending}{sep}{_optional_word(words, 'conj')}{sep}{opener}$")
 
 
 def _cue(lang: str, section: str, role: str, pattern: str) -> Cue:
@@ -123,6 +127,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         passive_aux=re.compile(rf"(?:{alternation(data['passive_aux']).pattern})\s*$")
         if data.get("passive_aux") else None,
         seat=[_cue(lang, "seat", "Seat", p) for p in data.get("seat", [])],
+        welcome=[_cue(lang, "welcome", "Place", p) for p in data.get("welcome", [])],
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
         field=alternation(data.get("field", [])),

@@ -15,7 +15,7 @@ from ..dates.dateline import find_dateline, find_title_year
 from ..textfold import fold
 from ..dates.merge import merge_dates
 from ..dates.normalise import parse_anchor
-from ..dates.tagger import narrative_context, scan, to_mention, weekday_context
+from ..dates.tagger import narrative_context, scan_with_streets, to_mention, weekday_context
 from ..document import Document
 from ..registry import register_stage
 
@@ -36,22 +36,26 @@ class DateStage:
             elif (year := find_title_year(text, blocks, folded, doc.lang)):
                 doc.doc_date, doc.doc_date_source = year, "title"
         anchor = parse_anchor(doc.doc_date)
-        atoms = [atom for start, end, lang in blocks
-                 for atom in self._scan_block(text, folded, start, end, lang, doc.lang)]
+        atoms, streets = [], []
+        for start, end, lang in blocks:
+            block_atoms, block_streets = self._scan_block(text, folded, start, end, lang, doc.lang)
+            atoms += block_atoms
+            streets += block_streets
         # a bare weekday reads from the last day date before it, a story's year from the last year written,
         # in whichever paragraph
         atoms = narrative_context(weekday_context(atoms), anchor)
         tagged = [to_mention(atom, text, anchor) for atom in atoms]
-        doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor)
+        doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor, streets)
 
     @staticmethod
     def _scan_block(text: str, folded: str, start: int, end: int, lang: str | None, doc_lang: str | None):
-        atoms = scan(text, lang, start, end, folded=folded)
+        atoms, streets = scan_with_streets(text, lang, start, end, folded=folded)
         if doc_lang and doc_lang != lang:
             # the document language's reading adds the dates the paragraph language did not see
-            extra = scan(text, doc_lang, start, end, folded=folded)
+            extra, extra_streets = scan_with_streets(text, doc_lang, start, end, folded=folded)
             atoms = _union(atoms, extra)
-        return atoms
+            streets += extra_streets
+        return atoms, streets
 
 
 def _union(first: list, second: list) -> list:
