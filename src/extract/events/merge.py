@@ -67,9 +67,14 @@ def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
     mine = _name_tokens(text, d)
     if mine and names and not (mine <= names[0] or names[0] <= mine):
         return False
-    date, my_date = _first(group, "Date"), _first([d], "Date")
+    # Only a date with a calendar value can tell two happenings apart (`son iki yılda`, PAST_REF cannot).
+    date, my_date = _first_dated(group), _first_dated([d])
     same_word = any(_same_word(text, g, d) for g in group if not g.virtual)
     return _dates_agree(date.value if date else None, my_date.value if my_date else None, same_word)
+
+
+def _first_dated(drafts: list[Draft]) -> Mention | None:
+    return next((m for d in drafts for r, m in d.args if r == "Date" and (m.value or "")[:1].isdigit()), None)
 
 
 def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
@@ -119,9 +124,11 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
     dropped = _bodies_of_people(text, group) if etype == "Meeting" else set()
     for role in spec.roles:
         # A value a cue gave (`membership takes effect from 1 January`) wins a single role over the nearest
-        # date of an earlier sentence (the council's decision).
+        # date of an earlier sentence (the council's decision); a calendar date wins over one with no calendar
+        # value (`in the last two years`, PAST_REF).
         candidates = sorted(((d, r, m) for d in group for r, m in d.args if r == role),
-                            key=lambda x: role in spec.single and (role, id(x[2])) not in x[0].cued)
+                            key=lambda x: (role in spec.single and (role, id(x[2])) not in x[0].cued,
+                                           role == "Date" and not (x[2].value or "")[:1].isdigit()))
         for d, r, m in candidates:
             if (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                 continue

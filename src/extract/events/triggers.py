@@ -24,10 +24,14 @@ def find_triggers(folded: str, unit: Unit, lex: EventLexicon, mentions: list[Men
                 if m.end() > unit.end or _inside_mention(m.start(), m.end(), mentions):
                     continue
                 if tl.exclude is not None:
-                    # An excluded phrase covers the trigger word wherever it starts (`vid sitt sammanträde`).
+                    # An excluded phrase covers the trigger word wherever it starts (`vid sitt sammanträde`), unless
+                    # the trigger is a longer phrase that reaches past it (`συνεδρίαση της ομάδας εργασίας`, a
+                    # network's session, where `συνεδρίαση` alone is a council's).
                     if excluded is None:
                         excluded = [(x.start(), x.end()) for x in tl.exclude.finditer(folded, unit.start, unit.end)]
-                    if any(a <= m.start() < b for a, b in excluded) or tl.exclude.match(folded, m.start()):
+                    at_start = tl.exclude.match(folded, m.start())
+                    if any(a <= m.start() < b and m.end() <= b for a, b in excluded) \
+                            or (at_start is not None and m.end() <= at_start.end()):
                         continue
                 found.append(Draft(etype, m.start(), m.end(), unit, weak=weak))
     found = _drop_overlaps(found)
