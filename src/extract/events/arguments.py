@@ -96,7 +96,9 @@ class SentenceArguments:
         self.earlier = earlier or []  # the document's mentions before this sentence, in text order
         self.claimed: dict[str, set[int]] = {}  # event type -> ids of mentions a cue gave a role
         self._unit_text = folded[unit.start:unit.end]
-        self.seated = self._seated()  # ids of the places a seat cue names (`sekretariat i Bryssel`)
+        # ids of the names no role may take: the places a seat cue names (`sekretariat i Bryssel`), the people a
+        # credit line names (`Foto: Sara Lundqvist`)
+        self.seated = self._seated() | self._credited()
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
@@ -201,6 +203,10 @@ class SentenceArguments:
 
     def _seated(self) -> set[int]:
         return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
+                for m in chain}
+
+    def _credited(self) -> set[int]:
+        return {id(m) for cue in self.lex.credits for _, chain in self._cue_hits(cue, ("PER",), set(), None, [])
                 for m in chain}
 
     def _unknown_body(self, m: Mention) -> bool:
@@ -385,7 +391,7 @@ class SentenceArguments:
             if not holders:
                 continue
             claimed = set().union(*(self.claimed.get(d.type, set()) for d in holders))
-            free = [m for m in self.mentions if id(m) not in claimed]
+            free = [m for m in self.mentions if id(m) not in claimed and id(m) not in self.seated]
             if role in ("Date", "Network", "Org"):
                 self._nearest_one(role, holders, free, previous_unit_mentions)
                 continue

@@ -55,6 +55,9 @@ class EventLexicon:
     passive_aux: re.Pattern | None = None
     # Where a body sits (`sekretariat i _`, `със седалище в _`): a place it names is no event's Place or actor.
     seat: list[Cue] = field(default_factory=list)
+    # A credit line (`Foto: Sara Lundqvist`, `Снимки: Хорхе Лопес`): the person it names took the pictures,
+    # no part in the event.
+    credits: list[Cue] = field(default_factory=list)
     # Where a speech welcomes its guests (`välkomna till _`, `_'e hoş geldiniz`): the page's meeting is there.
     welcome: list[Cue] = field(default_factory=list)
     # A municipal council decides that its city joins (`Общински съвет – Варна одобри присъединяването`): it is
@@ -128,6 +131,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         if data.get("passive_aux") else None,
         seat=[_cue(lang, "seat", "Seat", p) for p in data.get("seat", [])],
         welcome=[_cue(lang, "welcome", "Place", p) for p in data.get("welcome", [])],
+        credits=[_cue(lang, "credits", "Credit", p) for p in data.get("credits", [])],
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
         field=alternation(data.get("field", [])),
