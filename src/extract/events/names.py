@@ -40,6 +40,9 @@ def find_name(draft: Draft, text: str, mentions: list[Mention], lex: EventLexico
     return None
 
 
+QUOTED_AFTER_OWNER_WORDS = 3
+
+
 def _quoted(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
     u = draft.unit
     for q in _QUOTED.finditer(text, u.start, u.end):
@@ -49,8 +52,12 @@ def _quoted(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon)
         end -= len(inner) - len(inner.rstrip())
         if any(m.start == start and m.end == end and m.label != "DATE" for m in mentions):
             continue  # a quoted organisation name is that organisation, not the event's title
-        # Right after the trigger (`конференция „X“`), or one word before it (`the “X” conference`).
-        after = q.start() >= draft.end and len(re.findall(r"\w+", text[_word_end(text, draft.end):q.start()])) == 0
+        # Right after the trigger (`конференция „X“`) or after its owner (`проекта на общината „X“`), or one
+        # word before it (`the “X” conference`).
+        between = text[_word_end(text, draft.end):q.start()] if q.start() >= draft.end else ""
+        gap = QUOTED_AFTER_OWNER_WORDS if draft.type == "Project" else 0
+        after = q.start() >= draft.end and len(re.findall(r"\w+", between)) <= gap \
+            and not re.search(r"[,.;:!?]", between)
         before = q.end() <= draft.start and len(re.findall(r"\w+", text[q.end():draft.start])) <= 1
         if (after or before) and "\n" not in text[min(q.end(), draft.end):max(q.start(), draft.start)]:
             upper = _mostly_upper(text[start:end])
@@ -152,11 +159,19 @@ def _acronym(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon
         word_end += 1
     nxt = re.compile(r"[ \t]+(\S+)").match(text, word_end, u.end)
     candidates = []
+    run_after = _upper_run_after(text, word_end, u.end)
+    if run_after is not None and not _mostly_upper(text[u.start:u.end]):
+        candidates.append(run_after)
     if nxt:
         candidates.append(_strip(text, nxt.start(1), nxt.end(1)))
     word_start = draft.start
     while word_start > u.start and text[word_start - 1].isalnum():
         word_start -= 1
+    # Up to four upper-case words right before the project word (`ORTAK ZEMİN projesi`, `NEW NEIGHBOURS
+    # project`): capitals all through are the name's own, even at the start of a line.
+    run = None if _mostly_upper(text[u.start:u.end]) else _upper_run_before(text, u.start, word_start)
+    if run is not None:
+        candidates.append(run)
     prv = re.compile(r"(\S+)[ \t]+$").search(text, u.start, word_start)
     if prv and prv.start(1) > u.start:
         candidates.append(_strip(text, prv.start(1), prv.end(1)))
@@ -173,8 +188,46 @@ def _acronym(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon
     return None
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w\-+&]*)[ \t]+$")
+UPPER_RUN_MAX_WORDS = 4
+
+
+def _upper_run_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The words in capitals right before `hi` (at most four, at least three letters in all)."""
+    start = None
+    for _ in range(UPPER_RUN_MAX_WORDS):
+        word = _WORD_BEFORE.search(text, lo, hi if start is None else start)
+        if word is None or not all(c.isupper() for c in word.group(1) if c.isalpha()):
+            break
+        start = word.start(1)
+        if start == lo:
+            break
+    if start is None:
+        return None
+    end = hi - len(text[start:hi]) + len(text[start:hi].rstrip())
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return (start, end) if len(letters) >= 3 else None
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w\-+&]*)")
+
+
+def _upper_run_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Two to four words in capitals right after `lo` (`projektet LOCAL VOICES, som ...`)."""
+    end, words = lo, 0
+    for _ in range(UPPER_RUN_MAX_WORDS):
+        word = _WORD_AFTER.match(text, end, hi)
+        if word is None or not all(c.isupper() for c in word.group(1) if c.isalpha()):
+            break
+        end, words = word.end(1), words + 1
+    if words < 2:
+        return None  # one word is the single-word case below
+    start = _WORD_AFTER.match(text, lo, hi).start(1)
+    return start, end
+
+
 def _free_for_name(start: int, end: int, mentions: list[Mention]) -> bool:
     """No name covers the word, or only the model's guess that the word is an organisation (`проект ИНТЕГРА`:
     the project word says what it names); a lexicon body (`CLIP`) stays a body."""
     cover = [m for m in mentions if m.start < end and start < m.end]
-    return all(m.source == "model" and m.label == "ORG" and (m.start, m.end) == (start, end) for m in cover)
+    return all(m.source == "model" and m.label in ("ORG", "PER") and (m.start, m.end) == (start, end) for m in cover)

@@ -103,6 +103,14 @@ def is_meeting_name(surface: str, lang: str | None) -> bool:
     return bool(pattern and pattern.search(fold_accents(surface)))
 
 
+def ends_with_project_word(surface: str, lang: str | None) -> bool:
+    """A name followed by its language's word for project (`ORTAK ZEMİN projesi`): the project's Name and its
+    trigger, which the model read as one organisation."""
+    pattern = _event_words(lang, "Project")
+    folded = fold_accents(surface)
+    return bool(pattern and any(0 < m.start() and m.end() == len(folded) for m in pattern.finditer(folded)))
+
+
 def is_kind_word(surface: str, lang: str | None) -> bool:
     """The span is nothing but a word for a kind of body (`Δίκτυο`, `Network`)."""
     pattern = _event_words(lang, "network")
@@ -335,6 +343,8 @@ class NerStage:
             label = "LOC"  # the guide: a bare city or country name is a LOC, even when it acts
         if label in ("ORG", "LOC", "PER") and is_meeting_name(surface, lang) and not is_venue(surface, lang):
             return []  # `11. CLIP Konferansı ve Buluşması`, `3. Göç ve Kent Forumu`: an event's Name
+        if label in ("ORG", "LOC", "PER") and ends_with_project_word(surface, lang):
+            return []
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
