@@ -22,8 +22,9 @@ def entity_key(m: Mention | EventArgument) -> str:
     return m.entity_id or fold(m.value or m.text)
 
 
-def _first(drafts: list[Draft], role: str) -> Mention | None:
-    return next((m for d in drafts for r, m in d.args if r == role), None)
+def _calendar_dated(m: Mention) -> bool:
+    """The date has a calendar value (`2023-10-12`, `2024-05`), not only PAST_REF or a vague period."""
+    return (m.value or "")[:1].isdigit()
 
 
 def _name_tokens(text: str, d: Draft) -> set[str] | None:
@@ -74,7 +75,7 @@ def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
 
 
 def _first_dated(drafts: list[Draft]) -> Mention | None:
-    return next((m for d in drafts for r, m in d.args if r == "Date" and (m.value or "")[:1].isdigit()), None)
+    return next((m for d in drafts for r, m in d.args if r == "Date" and _calendar_dated(m)), None)
 
 
 def group_drafts(text: str, drafts: list[Draft]) -> list[list[Draft]]:
@@ -128,7 +129,7 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
         # value (`in the last two years`, PAST_REF).
         candidates = sorted(((d, r, m) for d in group for r, m in d.args if r == role),
                             key=lambda x: (role in spec.single and (role, id(x[2])) not in x[0].cued,
-                                           role == "Date" and not (x[2].value or "")[:1].isdigit()))
+                                           role == "Date" and not _calendar_dated(x[2])))
         for d, r, m in candidates:
             if (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                 continue

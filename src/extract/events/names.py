@@ -188,6 +188,10 @@ def _acronym(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon
     return None
 
 
+def _in_capitals(word: str) -> bool:
+    return all(c.isupper() for c in word if c.isalpha())
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w\-+&]*)[ \t]+$")
 UPPER_RUN_MAX_WORDS = 4
 
@@ -197,7 +201,7 @@ def _upper_run_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     start = None
     for _ in range(UPPER_RUN_MAX_WORDS):
         word = _WORD_BEFORE.search(text, lo, hi if start is None else start)
-        if word is None or not all(c.isupper() for c in word.group(1) if c.isalpha()):
+        if word is None or not _in_capitals(word.group(1)):
             break
         start = word.start(1)
         if start == lo:
@@ -217,7 +221,7 @@ def _upper_run_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     end, words = lo, 0
     for _ in range(UPPER_RUN_MAX_WORDS):
         word = _WORD_AFTER.match(text, end, hi)
-        if word is None or not all(c.isupper() for c in word.group(1) if c.isalpha()):
+        if word is None or not _in_capitals(word.group(1)):
             break
         end, words = word.end(1), words + 1
     if words < 2:
@@ -227,7 +231,8 @@ def _upper_run_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _free_for_name(start: int, end: int, mentions: list[Mention]) -> bool:
-    """No name covers the word, or only the model's guess that the word is an organisation (`проект ИНТЕГРА`:
-    the project word says what it names); a lexicon body (`CLIP`) stays a body."""
+    """No name covers the word, or only the model's guess that the word is an organisation or a person
+    (`проект ИНТЕГРА`, `EQUAL CITIES projesini`: the project word says what it names); a lexicon body (`CLIP`)
+    stays a body."""
     cover = [m for m in mentions if m.start < end and start < m.end]
     return all(m.source == "model" and m.label in ("ORG", "PER") and (m.start, m.end) == (start, end) for m in cover)
