@@ -98,7 +98,7 @@ class SentenceArguments:
         self._unit_text = folded[unit.start:unit.end]
         # ids of the names no role may take: the places a seat cue names (`sekretariat i Bryssel`), the people a
         # credit line names (`Foto: Sara Lundqvist`)
-        self.seated = self._seated() | self._credited()
+        self.seated = self._named_by(self.lex.seat, ("LOC",)) | self._named_by(self.lex.credits, ("PER",))
 
     # --- cues ---------------------------------------------------------------------------------
     def attach_cues(self, drafts: list[Draft], dropped: list[Draft]) -> None:
@@ -201,13 +201,9 @@ class SentenceArguments:
                 and c.side == "after"}
         return any(c.words.fullmatch(self.folded, a, b) for c in cues.values())
 
-    def _seated(self) -> set[int]:
-        return {id(m) for cue in self.lex.seat for _, chain in self._cue_hits(cue, ("LOC",), set(), None, [])
-                for m in chain}
-
-    def _credited(self) -> set[int]:
-        return {id(m) for cue in self.lex.credits for _, chain in self._cue_hits(cue, ("PER",), set(), None, [])
-                for m in chain}
+    def _named_by(self, cues: list[Cue], labels: tuple[str, ...]) -> set[int]:
+        """Ids of the mentions (of these labels) the cues name in the sentence."""
+        return {id(m) for cue in cues for _, chain in self._cue_hits(cue, labels, set(), None, []) for m in chain}
 
     def _unknown_body(self, m: Mention) -> bool:
         """An organisation only the model saw, no lexicon body or network: after a place cue (`at the Mansion

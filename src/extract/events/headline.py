@@ -33,9 +33,14 @@ def headline_unit(text: str, units: list[Unit], mentions: list[Mention]) -> Unit
     return None
 
 
+def _page_meeting(events: list[Event]) -> Event | None:
+    """The page's first meeting: the one its headline or speech is about."""
+    return next((e for e in events if e.type == "Meeting"), None)
+
+
 def add_headline_place(text: str, folded: str, units: list[Unit], mentions: list[Mention], drafts: list[Draft],
                        events: list[Event], lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
-    meeting = next((e for e in events if e.type == "Meeting"), None)
+    meeting = _page_meeting(events)
     unit = headline_unit(text, units, mentions)
     if meeting is None or unit is None or any(d.unit.index == unit.index for d in drafts):
         return
@@ -87,12 +92,14 @@ def add_dateline_town(text: str, units: list[Unit], mentions: list[Mention], eve
 
 def add_welcome_places(text: str, folded: str, units: list[Unit], mentions: list[Mention], events: list[Event],
                        lexicon_of: Callable[[str | None], EventLexicon | None]) -> None:
-    meeting = next((e for e in events if e.type == "Meeting"), None)
+    meeting = _page_meeting(events)
     if meeting is None:
         return
     for unit in units:
         lex = lexicon_of(unit.lang)
-        if lex is None or not lex.welcome:
+        # the cue words are looked for first: most sentences welcome no one
+        if lex is None or not any(c.words is not None and c.words.search(folded, unit.start, unit.end)
+                                  for c in lex.welcome):
             continue
         in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
         chains = SentenceArguments(text, folded, unit, in_unit, lex).welcomed_places()
