@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..config import LANG_DIR
 from ..resources import lang_resource
 from .normalise import norm, norm_phrase, tokenize
 
@@ -14,6 +15,8 @@ class MunicipalityRules:
     before: tuple[tuple[tuple[str, bool], ...], ...] = ()  # written before the name (Δήμος X)
     after: tuple[tuple[tuple[str, bool], ...], ...] = ()  # written after the name (X Belediyesi)
     plural: tuple[tuple[tuple[str, bool], ...], ...] = ()  # shared head of a list (οι δήμοι X, Y)
+    # Other languages' heads, as a text quotes a council's own name (`Stad Gent`, `Ajuntament de Barcelona`).
+    foreign: tuple[tuple[tuple[str, bool], ...], ...] = ()
     list_words: frozenset[str] = frozenset()  # conjunctions joining a list of names
     max_name_words: int = 3
 
@@ -29,6 +32,10 @@ class LangRules:
     countries: tuple[str, ...] = ()
     place_aliases: dict[str, str] = field(default_factory=dict)  # normalised phrase -> place name
     municipality: MunicipalityRules = MunicipalityRules()
+    # Bodies of a place that are not its municipality (`Region Skåne`, `Länsstyrelsen i Örebro län`,
+    # `Eskişehir Büyükşehir Belediye Meclisi`): ORG spans found like municipalities, never linked to the city.
+    authority: MunicipalityRules = MunicipalityRules()
+    region_words: frozenset[str] = frozenset()  # words a place's name runs on into (`Örebro län`)
 
     def stem(self, word_key: str) -> str:
         """Strip the longest listed case/definiteness suffix from a normalised word."""
@@ -71,8 +78,25 @@ def _norm_list(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(norm(v) for v in values))
 
 
-def _english_heads() -> list[str]:
-    return lang_resource("en", "entities").get("municipality", {}).get("before", [])
+def _languages() -> list[str]:
+    return sorted(p.parent.name for p in LANG_DIR.glob("*/entities.toml"))
+
+
+def _foreign_heads(lang: str | None) -> list[str]:
+    """The `abroad` heads of every other language: names a text quotes in the council's own language."""
+    return [head for other in _languages() if other != lang
+            for head in lang_resource(other, "entities").get("municipality", {}).get("abroad", [])]
+
+
+def _heads(section: dict, max_words: int = 3, foreign: list[str] | None = None) -> MunicipalityRules:
+    return MunicipalityRules(
+        before=_phrases(section.get("before", []) + section.get("abroad", [])),
+        after=_phrases(section.get("after", [])),
+        plural=_phrases(section.get("plural", [])),
+        foreign=_phrases(foreign or []),
+        list_words=frozenset(_norm_list(section.get("list_words", []))),
+        max_name_words=int(section.get("max_name_words", max_words)),
+    )
 
 
 @lru_cache(maxsize=None)
@@ -84,8 +108,6 @@ def lang_rules(lang: str | None) -> LangRules:
     infl = data.get("inflection", {})
     names = data.get("names", {})
     muni = data.get("municipality", {})
-    # English head phrases before a name (City of X) are used in texts of every language.
-    before = muni.get("before", []) + ([] if lang == "en" else _english_heads())
     return LangRules(
         lang=lang,
         min_stem=int(infl.get("min_stem", 3)),
@@ -95,11 +117,7 @@ def lang_rules(lang: str | None) -> LangRules:
         connectors=frozenset(_norm_list(names.get("connectors", []))),
         countries=tuple(data.get("countries", [])),
         place_aliases={norm_phrase(k): v for k, v in data.get("place_aliases", {}).items()},
-        municipality=MunicipalityRules(
-            before=_phrases(before),
-            after=_phrases(muni.get("after", [])),
-            plural=_phrases(muni.get("plural", [])),
-            list_words=frozenset(_norm_list(muni.get("list_words", []))),
-            max_name_words=int(muni.get("max_name_words", 3)),
-        ),
+        municipality=_heads(muni, foreign=_foreign_heads(lang)),
+        authority=_heads(data.get("authorities", {}), int(muni.get("max_name_words", 3))),
+        region_words=frozenset(_norm_list(data.get("regions", {}).get("after", []))),
     )

@@ -66,8 +66,9 @@ class LexiconMatcher:
             node = node.setdefault(key, {})
         if _END not in node:  # the first entry listing a form keeps it
             # A name written with a capital only matches text written with one: the lower-case
-            # phrase is usually a description ("intercultural cities"), not the name.
-            node[_END] = (entry, tokens[0].text[:1].isupper())
+            # phrase is usually a description ("intercultural cities"), not the name. The same holds for
+            # its last word: `Kültürlerarası Şehirler programı` names the programme, whose name ends before it.
+            node[_END] = (entry, tokens[0].text[:1].isupper(), len(tokens) > 1 and tokens[-1].text[:1].isupper())
             self.size += 1
 
     def _longest_at(self, tokens: list[Token], i: int) -> tuple[int, LexEntry] | None:
@@ -77,8 +78,8 @@ class LexiconMatcher:
         while frontier:
             node, j = frontier.pop()
             if _END in node and j > i and (best is None or j > best[0]):
-                entry, capital = node[_END]
-                if not capital or tokens[i].text[:1].isupper():
+                entry, capital, last_capital = node[_END]
+                if (not capital or tokens[i].text[:1].isupper()) and (not last_capital or tokens[j - 1].text[:1].isupper()):
                     best = (j, entry)
             if j >= len(tokens):
                 continue

@@ -25,8 +25,9 @@ def _same_line(text: str, a: Token, b: Token) -> bool:
 class _Names:
     """Reads capitalised place names out of a token list."""
 
-    def __init__(self, text: str, tokens: list[Token], rules: LangRules):
+    def __init__(self, text: str, tokens: list[Token], rules: LangRules, max_words: int | None = None):
         self.text, self.tokens, self.rules = text, tokens, rules
+        self.max_words = max_words or rules.municipality.max_name_words
 
     def is_name_word(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -38,7 +39,7 @@ class _Names:
         if i >= len(self.tokens) or not self.is_name_word(i):
             return i
         end, words, j = i + 1, 1, i + 1
-        while j < len(self.tokens) and words < self.rules.municipality.max_name_words:
+        while j < len(self.tokens) and words < self.max_words:
             if not _same_line(self.text, self.tokens[j - 1], self.tokens[j]):
                 break
             if self.is_name_word(j):
@@ -46,16 +47,30 @@ class _Names:
                 continue
             tok = self.tokens[j]
             joins = norm(tok.text) == "-" or (tok.is_word and norm(tok.text) in self.rules.connectors)
-            if joins and j + 1 < len(self.tokens) and self.is_name_word(j + 1):
+            if joins and j + 1 < len(self.tokens) and self.is_name_word(j + 1) and not self._section_after(j):
                 j += 1
                 continue
             break
         return end
 
+    def _section_after(self, dash: int) -> bool:
+        """A dash set off by spaces before words that name no place opens a section or department of the
+        body (`Δήμος Λαρισαίων – Γραφείο Δημάρχου`), not the second half of a twin town's name
+        (`Νέας Φιλαδέλφειας – Νέας Χαλκηδόνας`)."""
+        from ..entities.places import place_candidates  # the gazetteer sits in the entities stage
+        tokens, tok = self.tokens, self.tokens[dash]
+        if norm(tok.text) != "-" or self.text[tokens[dash - 1].end:tok.start] == "":
+            return False
+        words, j = [], dash + 1
+        while j < len(tokens) and self.is_name_word(j) and _same_line(self.text, tokens[j - 1], tokens[j]):
+            words.append(tokens[j].text)
+            j += 1
+        return not any(place_candidates(word, self.rules) for word in words)
+
     def backward(self, i: int) -> int:
         """Start index of the name ending just before token i; i when there is none."""
         start, j = i, i - 1
-        while j >= 0 and i - j <= self.rules.municipality.max_name_words and self.is_name_word(j) \
+        while j >= 0 and i - j <= self.max_words and self.is_name_word(j) \
                 and _same_line(self.text, self.tokens[j], self.tokens[j + 1]):
             start, j = j, j - 1
         return start
@@ -70,7 +85,8 @@ def _place_attrs(text: str, first: Token, last: Token, kind: str) -> dict:
 
 
 def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> list[Mention]:
-    """ORG spans for `head + name` / `name + head`; LOC spans for each name listed after a plural head."""
+    """ORG spans for `head + name` / `name + head` (municipalities and other bodies of a place); LOC spans
+    for each name listed after a plural head."""
     muni, names, found = rules.municipality, _Names(text, tokens, rules), []
     for i in range(len(tokens)):
         for head in muni.plural:
@@ -78,24 +94,64 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
                 found.extend(_listed_places(text, tokens, names, rules, i + len(head)))
         for head in muni.before:
             if _head_at(tokens, i, head):
-                end = names.forward(i + len(head))
-                if end > i + len(head):
-                    person = _person_after(text, tokens, i + len(head), end, rules)
-                    if person is not None:
-                        end = person
-                        found.append(_mention(text, tokens[person], tokens[names.forward(person) - 1], "PER",
-                                              {"kind": "person_after_body"}))
-                    first, last = tokens[i + len(head)], tokens[end - 1]
-                    found.append(_mention(text, tokens[i], last, "ORG",
-                                          _place_attrs(text, first, last, "municipality")))
+                found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
+        # A head of another language opens the name only where no name runs into it (`Göteborgs Stad` stays Swedish).
+        for head in muni.foreign:
+            if _head_at(tokens, i, head) and not (i > 0 and names.is_name_word(i - 1)
+                                                  and _same_line(text, tokens[i - 1], tokens[i])):
+                found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
         for head in muni.after:
             if _head_at(tokens, i, head):
-                start = names.backward(i)
-                if start < i:
-                    first, last = tokens[start], tokens[i - 1]
-                    found.append(_mention(text, first, tokens[i + len(head) - 1], "ORG",
-                                          _place_attrs(text, first, last, "municipality")))
+                found.extend(_named_before_head(text, tokens, names, i, len(head), "municipality"))
+    found.extend(_authorities(text, tokens, rules))
     return found
+
+
+def _authorities(text: str, tokens: list[Token], rules: LangRules) -> list[Mention]:
+    """Bodies of a place other than its council (`Region Örebro län`, `Eskişehir Büyükşehir Belediye Meclisi`)."""
+    heads, found = rules.authority, []
+    if not (heads.before or heads.after):
+        return found
+    names = _Names(text, tokens, rules, heads.max_name_words)
+    for i in range(len(tokens)):
+        for head in heads.before:
+            if _head_at(tokens, i, head):
+                found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "authority"))
+        for head in heads.after:
+            if _head_at(tokens, i, head):
+                found.extend(_named_before_head(text, tokens, names, i, len(head), "authority"))
+    return found
+
+
+def _named_after_head(text: str, tokens: list[Token], names: _Names, rules: LangRules, i: int, size: int,
+                      kind: str) -> list[Mention]:
+    """The body `head + name` at token i (a person named right after it gets a PER of its own); the name
+    runs on into a region word of the language (`Region Örebro län`)."""
+    end = names.forward(i + size)
+    if end == i + size:
+        return []
+    out = []
+    person = _person_after(text, tokens, i + size, end, rules)
+    if person is not None:
+        end = person
+        out.append(_mention(text, tokens[person], tokens[names.forward(person) - 1], "PER",
+                            {"kind": "person_after_body"}))
+    if end < len(tokens) and norm(tokens[end].text) in rules.region_words \
+            and _same_line(text, tokens[end - 1], tokens[end]):
+        end += 1
+    first, last = tokens[i + size], tokens[end - 1]
+    out.append(_mention(text, tokens[i], last, "ORG", _place_attrs(text, first, last, kind)))
+    return out
+
+
+def _named_before_head(text: str, tokens: list[Token], names: _Names, i: int, size: int,
+                       kind: str) -> list[Mention]:
+    """The body `name + head` whose head starts at token i."""
+    start = names.backward(i)
+    if start == i:
+        return []
+    first, last = tokens[start], tokens[i - 1]
+    return [_mention(text, first, tokens[i + size - 1], "ORG", _place_attrs(text, first, last, kind))]
 
 
 def _person_after(text: str, tokens: list[Token], start: int, end: int, rules: LangRules) -> int | None:
