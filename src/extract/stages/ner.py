@@ -86,6 +86,24 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     return start, end
 
 
+def split_at_person_title(text: str, start: int, end: int, lang: str | None) -> tuple[int, tuple[int, int] | None] | None:
+    """A model's ORG or LOC span that runs over a person's title (`Ankara Üniversitesinden Doç. Dr. Elif Şahin`):
+    (where the body's name ends, the person's span or None); None where the span holds no title."""
+    titles = lang_resource(lang, "text").get("person_titles", [])
+    if not titles:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    run = re.search(rf"(?:(?<=\s)|^)(?:(?:{alternatives})\.?\s+)+", text[start:end])
+    if run is None or run.start() == 0:
+        return None
+    body_end = start + len(text[start:start + run.start()].rstrip())
+    words = list(re.finditer(r"\S+", text[start + run.end():end]))
+    person = None
+    if 2 <= len(words) <= 3 and all(w.group()[:1].isupper() for w in words):
+        person = (start + run.end(), start + run.end() + words[-1].end())
+    return body_end, person
+
+
 def _event_words(lang: str | None, kind: str):
     """A word list of the language's event lexicon: a Meeting type's triggers or the network words."""
     lex = load_lexicon(lang)
@@ -318,6 +336,12 @@ class NerStage:
         start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
+        split = split_at_person_title(text, start, end, lang) if label in ("ORG", "LOC") else None
+        if split is not None:
+            body_end, person = split
+            people = [Mention(*person, text[person[0]:person[1]], "PER", source="model", score=score,
+                              attrs={"lang": lang})] if person else []
+            return NerStage._mention(text, start, body_end, label, lang, score) + people
         start, end = _whole_compound(text, start, end)
         surface = text[start:end]
         if label == "LOC" and " " in surface:
