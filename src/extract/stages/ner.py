@@ -129,6 +129,21 @@ def ends_with_project_word(surface: str, lang: str | None) -> bool:
     return bool(pattern and any(0 < m.start() and m.end() == len(folded) for m in pattern.finditer(folded)))
 
 
+_OPENING_QUOTES = "«“„\"'‘"
+
+
+def after_project_word(text: str, start: int, lang: str | None) -> bool:
+    """A name written right after its language's word for project, quoted or not (`το έργο «NEW NEIGHBOURS»`,
+    `projektet LOCAL VOICES`): the project's Name, which the events stage reads; the guide labels no entity."""
+    pattern = _event_words(lang, "Project")
+    if not pattern:
+        return False
+    before = text[max(0, start - 40):start].rstrip().rstrip(_OPENING_QUOTES).rstrip()
+    folded = fold_accents(before)
+    return any(m.end() == len(folded) and (m.start() == 0 or not folded[m.start() - 1].isalnum())
+               for m in pattern.finditer(folded))
+
+
 def is_kind_word(surface: str, lang: str | None) -> bool:
     """The span is nothing but a word for a kind of body (`Δίκτυο`, `Network`)."""
     pattern = _event_words(lang, "network")
@@ -368,6 +383,8 @@ class NerStage:
         if label in ("ORG", "LOC", "PER") and is_meeting_name(surface, lang) and not is_venue(surface, lang):
             return []  # `11. CLIP Konferansı ve Buluşması`, `3. Göç ve Kent Forumu`: an event's Name
         if label in ("ORG", "LOC", "PER") and ends_with_project_word(surface, lang):
+            return []
+        if label == "ORG" and after_project_word(text, start, lang):
             return []
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
