@@ -94,6 +94,17 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
     assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Региони")]
 
 
+@pytest.mark.parametrize("text, word, kept", [
+    ("Kongre sona erdi.\nKatılımcılar yeni üyeleri tebrik etti.", "Katılımcılar", False),  # a common word opens a line
+    ("Açılışı Selin Arıkan yaptı. Arıkan, kentte yaşayan göçmenleri anlattı.", "Arıkan", True),  # a surname named before
+])
+def test_a_lone_word_person_opening_a_sentence(monkeypatch, text, word, kept):
+    patterns = [{"label": "PER", "pattern": word}, {"label": "PER", "pattern": "Selin Arıkan"}]
+    doc = _ner_with_fake_model(monkeypatch, "tr", patterns, text)
+    start = text.rindex(word)
+    assert any(m.start == start and m.label == "PER" for m in doc.mentions) == kept
+
+
 @pytest.mark.parametrize("case", read_tsv("venue_cases.tsv"), ids=lambda c: c["name"])
 def test_venue_names(case):
     from extract.entities.venues import is_venue

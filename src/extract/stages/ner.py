@@ -307,6 +307,8 @@ class NerStage:
         starts = {sentence.start for sentence in doc.sentences}
         kept = [m for m in resolve_overlaps(found)
                 if not _common_word_opening(doc.text, m, starts) and not _shouted_words(doc.text, m)]
+        surnames = {m.text.rsplit(None, 1)[-1] for m in kept if m.label == "PER" and " " in m.text}
+        kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)]
         for lang in sorted(by_lang):
             kept = with_venues(doc.text, by_lang[lang], lang, kept)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
@@ -463,6 +465,17 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     # (`çalışma ziyareti`): the span's word minus an ending of up to three letters.
     stem = word[:max(STEM_MIN, len(word) - 3)]
     return len(word) > STEM_MIN and re.search(rf"(?<![\w’']){re.escape(stem)}", text) is not None
+
+
+def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str]) -> bool:
+    """A one-word model PER opening a sentence or line (`Haberler`, `Online`, `Краен ...`, `Λήξη: ...`) that
+    is no surname of a person the text names in full: a person is introduced with a first name, and only
+    then called by the surname alone (`Selin Arıkan ... Arıkan, kentte ...`)."""
+    if m.source != "model" or m.label != "PER" or " " in m.text:
+        return False
+    if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
+        return False
+    return m.text not in surnames
 
 
 def _descriptor_around(outer: Mention, inner: Mention) -> bool:
