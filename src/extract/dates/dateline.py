@@ -7,6 +7,7 @@ a masthead line of fields (`Belediyesi | Basın Duyurusu | 16.10.2023`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -21,9 +22,10 @@ _TOP_CHARS = 600
 _CUE_REACH = 8  # characters allowed between a cue and its date (`:`, `on`, spaces)
 _MAX_OTHER_WORDS = 3  # words a dateline may hold besides the date (a place, `News`)
 _LEAD_DASH = re.compile(r"[ \t]*[-–—|]")  # the news-agency dash after a leading dateline
-# A masthead line of fields ending in the date (`Eskişehir Büyükşehir Belediyesi | Basın Duyurusu | 16.10.2023`).
-_FIELD_SEP = re.compile(r"[|·•][ \t]*$")
-_MAX_FIELD_WORDS = 8
+# A masthead line of fields ending in the date (`Eskişehir Büyükşehir Belediyesi | Basın Duyurusu | 16.10.2023`,
+# `Бюлетин на кабинета на кмета, брой 10, 7 март 2025 г.`).
+_FIELD_SEP = re.compile(r"[|·•,][ \t]*$")
+_MAX_FIELD_WORDS = 12
 
 
 @lru_cache(maxsize=None)
@@ -36,12 +38,25 @@ def opens_with_cue(surface: str, lang: str | None) -> bool:
     return _cue_pattern(lang).match(fold(surface)) is not None
 
 
+_ISSUE_DAYS = 7  # the longest span of days a dateline may give (a weekly newsletter's `9-13 Eylül 2024`)
+
+
 def _day_point(atom: Atom) -> str | None:
-    if atom.begin is None or atom.relative or atom.finish or atom.open:
+    """The day a dateline atom gives. An issue dated by the days of its week (`14–18 Οκτωβρίου 2024`) gives
+    the middle one: the nearest Monday or Friday to it is then the one inside the week."""
+    if atom.begin is None or atom.relative or atom.open:
         return None
     if atom.begin.precision != "day" or atom.begin.year is None:
         return None
-    return point_value(atom.begin)
+    if atom.finish is None:
+        return point_value(atom.begin)
+    if atom.finish.precision != "day" or atom.finish.year is None:
+        return None
+    first = dt.date(atom.begin.year, atom.begin.month, atom.begin.day)
+    last = dt.date(atom.finish.year, atom.finish.month, atom.finish.day)
+    if not 0 < (last - first).days < _ISSUE_DAYS:
+        return None
+    return (first + (last - first) // 2).isoformat()
 
 
 def _langs(lang: str | None, doc_lang: str | None) -> list[str | None]:

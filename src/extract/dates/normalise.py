@@ -101,10 +101,15 @@ def month_shift_value(month: int, shift: str, anchor: Point | None) -> str:
     return point_value(Point(year, month))
 
 
+# A bare weekday names a day at most this many days after the document date, else the one before it: news
+# tells of days past (`В понеделник започна ...` on a Friday), and a coming day is most often two days off.
+WEEKDAY_AHEAD = 2
+
+
 def weekday_value(weekday: int, shift: str | None, anchor: Point | None,
                   context: Point | None = None, context_weekday: int | None = None) -> str | None:
-    """A weekday (0 = Monday) as the day it names. Against the document date: the nearest such day, or
-    the next / last one where the text says so (`kommenden Sonntag`). Without one: the first such day
+    """A weekday (0 = Monday) as the day it names. Against the document date: the nearest such day (at most
+    WEEKDAY_AHEAD days ahead), or the next / last one where the text says so (`kommenden Sonntag`). Without one: the first such day
     from the last day date the text gave (a schedule runs forward: `sabato 14 settembre ... lunedì`).
     None where neither is known (the guide's values have no week-based form)."""
     if anchor is not None and anchor.precision == "day":
@@ -115,7 +120,7 @@ def weekday_value(weekday: int, shift: str | None, anchor: Point | None,
         elif shift == "last":
             delta = ahead - 7 if ahead else -7
         else:
-            delta = ahead if ahead <= 3 else ahead - 7
+            delta = ahead if ahead <= WEEKDAY_AHEAD else ahead - 7
         return (day + dt.timedelta(days=delta)).isoformat()
     if context is None or context_weekday is None or context.day is None:
         return None
