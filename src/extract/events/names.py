@@ -106,6 +106,8 @@ def _run(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) ->
             break  # punctuation ends the run; the sentence's first word is capitalised anyway
         first -= 1
     has_ordinal = first < k and bool(_ORDINAL.match(text[toks[first][0]:toks[first][1]]))
+    if has_ordinal and first == k - 1:
+        return None  # `7. Toplantı Tutanağı`, `9ης Συνεδρίασης`: a meeting counted, not named
     if not has_ordinal and (k == 0 or lex.capitalised_nouns or not text[draft.start].isupper()):
         return None  # a capital that only starts the sentence (or marks any noun) says nothing
     last = k
