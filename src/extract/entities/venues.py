@@ -74,6 +74,7 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
 
     spans: list[tuple[int, int]] = []
     endings = _venue_words(lang, "endings")  # `Grieghallen`: venue nouns that end a one-word name
+    case_endings = _venue_words(lang, "case_endings")
     for i, (a, _, word) in enumerate(toks):
         if not word[:1].isupper() or (spans and a < spans[-1][1]):
             continue
@@ -84,6 +85,8 @@ def find_venues(text: str, start: int, end: int, lang: str | None) -> list[tuple
         if not compound and not pattern.match(fold_accents(text[a:a + 60])):
             continue
         lo, hi = extend(i, -1), extend(i, 1)
+        # `Belediye Sarayında Genel Sekreter ...`: a word with a case ending ends the venue's name
+        hi = next((j for j in range(i, hi) if fold_accents(toks[j][2]).lower().endswith(case_endings)), hi)
         if hi > lo or compound:
             spans.append((toks[lo][0], toks[hi][1]))
     return spans

@@ -161,6 +161,17 @@ def _bare_place(text: str, start: int, end: int, lang: str | None) -> bool:
     return any(m.start == start and m.end == end for m in find_places(text, start, end, lang, set()))
 
 
+FIELD_LABEL_MAX_WORDS = 2
+
+
+def _field_label(text: str, start: int, end: int, lang: str | None) -> bool:
+    """The span opens a line and a colon follows it (`Място: Харманли`, `Arrangör: SKR`, `Sista ansökningsdag:`):
+    the label of a field, not a name; a place the gazetteer knows may open a headline so (`Bursa: ...`)."""
+    if not (start == 0 or text[start - 1] == "\n") or not text[end:end + 2].lstrip(" ").startswith(":"):
+        return False
+    return len(text[start:end].split()) <= FIELD_LABEL_MAX_WORDS and not _bare_place(text, start, end, lang)
+
+
 def _shouting(line: str) -> bool:
     """A line written in capitals (a headline), judged on its letters."""
     letters = [ch for ch in line if ch.isalpha()]
@@ -370,6 +381,8 @@ class NerStage:
             return []  # a name has a capital somewhere; `adhesión de cuatro`, `site du réseau` are phrases
         if label != "DATE" and opens_with_cue(surface, lang):
             return []  # `Veröffentlicht am 28.11.2019`: a dateline, whose date the date rules read
+        if label != "DATE" and _field_label(text, start, end, lang):
+            return []
         if label in ("ORG", "PER", "LOC"):
             venue_end = venue_words_after(text, end, lang, place=label == "LOC")
             if venue_end is not None:  # `Ahmed Adnan Saygun Sanat Merkezi`: a building named after a person
