@@ -214,3 +214,23 @@ def test_a_bad_cue_names_its_file_and_list(pattern):
     from extract.events.lexicon import build_lexicon
     with pytest.raises(ValueError, match=r"lang/xx/events\.toml \[Meeting\] Organizer: .*exactly one '_'"):
         build_lexicon("xx", {"Meeting": {"triggers": ["meeting"], "Organizer": ["_ hosted it", pattern]}})
+
+
+@pytest.mark.parametrize("heading, joined", [("Närvarande", True), ("Nyheter i korthet", False)])
+def test_lines_under_an_attendance_heading_are_one_unit(heading, joined):
+    from extract.config import RunConfig
+    from extract.document import Document
+    from extract.events.extract import units_of
+    from extract.registry import build_stage
+
+    text = (f"Protokoll från styrgruppens möte\n\n{heading}\nMattias Lindqvist, Botkyrka kommun (ordförande)\n"
+            "Ingrid Solberg, Stavanger kommune\nHanna Virtanen, Åbo stad\n\nMötet öppnades klockan nio.")
+    doc = Document("d", "<test>", text=text)
+    for name in ("segment", "langid", "sentences"):
+        build_stage(name, RunConfig())(doc)
+    doc.lang = "sv"
+    units = units_of(doc)
+    start = text.index(heading)
+    unit = next(u for u in units if u.start <= start < u.end)
+    assert (unit.end >= text.index("Åbo stad")) == joined
+

@@ -34,31 +34,45 @@ LIST_ITEM_MAX_WORDS = 8
 _HEADING_MAX_WORDS = 5
 
 
+_LINE_ENDS = SENTENCE_END + (":",)
+
+
 def _opens_list(line: str) -> bool:
     """A sentence ending in a colon, or a short heading with no sentence end (`Nya medlemmar`)."""
     line = line.strip()
     return line.endswith(":") or (len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(SENTENCE_END))
 
 
-def units_of(doc: Document) -> list[Unit]:
+def _attendance_heading(line: str, lang: str | None, lexicon_of: Callable[[str | None], EventLexicon | None]) -> bool:
+    """A line that is nothing but the heading of an attendance list (`Närvarande`, `Παρόντες`, `Присъстваха:`)."""
+    lex = lexicon_of(lang)
+    heading = fold(line.strip().rstrip(":").strip())
+    return bool(lex is not None and lex.attendance is not None and lex.attendance.fullmatch(heading))
+
+
+def units_of(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Unit]:
     """Sentences, else paragraphs, else the whole text; each with its language. A sentence that ends in a
     colon (or a short heading) and the short bullet lines right after it are one unit (`в консорциума
     участваха:` / `– Община Солун;`, `Nya medlemmar` / `• Borlänge (mars)`)."""
     spans = [(s.start, s.end, s.lang) for s in doc.sentences] or \
             [(p.start, p.end, p.lang) for p in doc.paragraphs] or [(0, len(doc.text), doc.lang)]
     joined: list[list] = []
-    in_list = False
+    in_list = attendance = False
     for start, end, lang in spans:
         previous = joined[-1] if joined else None
+        line = doc.text[start:end]
+        # an item is a bullet line, or under an attendance heading (`Närvarande`, `Παρόντες`) any line with no
+        # sentence end (`Ingrid Solberg, Stavanger kommune`)
         bullet = previous is not None and doc.text[previous[1]:start].count("\n") == 1 \
-            and _BULLET_LINE.match(doc.text, start) is not None \
-            and len(doc.text[start:end].split()) <= LIST_ITEM_MAX_WORDS
+            and (_BULLET_LINE.match(doc.text, start) is not None
+                 or (attendance and not line.rstrip().endswith(_LINE_ENDS))) \
+            and len(line.split()) <= LIST_ITEM_MAX_WORDS
         if bullet and (in_list or _opens_list(doc.text[previous[0]:previous[1]])):
             previous[1] = end
             in_list = True
         else:
             joined.append([start, end, lang])
-            in_list = False
+            in_list, attendance = False, _attendance_heading(line, lang or doc.lang_at(start) or doc.lang, lexicon_of)
     return [Unit(i, s, e, lang or doc.lang_at(s) or doc.lang) for i, (s, e, lang) in enumerate(joined)]
 
 
@@ -177,7 +191,7 @@ def _own_body(mentions: list[Mention], units: list[Unit], lex: EventLexicon, fol
 def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexicon | None] = load_lexicon) -> list[Event]:
     text = doc.text
     folded = fold(text)
-    units = units_of(doc)
+    units = units_of(doc, lexicon_of)
     if not on_topic(folded, units, lexicon_of):
         return []
     mentions = sorted((m for m in doc.mentions if m.label in ("ORG", "LOC", "PER", "DATE")),

@@ -65,6 +65,8 @@ class EventLexicon:
     council_words: re.Pattern | None = None
     # First-person words (`vi`, `присъединихме`, `katıldık`): the page's own body speaks (`we joined in 2017`).
     first_person: re.Pattern | None = None
+    # The heading of a minutes' attendance list (`Närvarande`, `Παρόντες`): its lines are items, bullets or not.
+    attendance: re.Pattern | None = None
     # The field's own words, narrower than `topic` (no town or municipality): an item of a news digest needs one.
     field: re.Pattern | None = None
 
@@ -135,6 +137,7 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
         field=alternation(data.get("field", [])),
+        attendance=alternation(data.get("attendance", [])),
     )
 
 
