@@ -1,6 +1,7 @@
 """Finds an event's own name next to its trigger: a quoted title (`конференция „Интегриращи градове“`),
-a capitalised run around a capitalised trigger (`11. CLIP Konferansı ve Buluşması`), or an acronym beside
-a project word (`проект ИНТЕГРА`, `the LION project`)."""
+a capitalised run around a capitalised trigger (`11. CLIP Konferansı ve Buluşması`), an acronym beside
+a project word (`проект ИНТЕГРА`, `the LION project`), or the title of its item in a list of projects
+(`Språkbron – Projektet leds av ...`, a subheading `Κοινός Τόπος` above its paragraph)."""
 from __future__ import annotations
 
 import re
@@ -33,11 +34,75 @@ def _covered(start: int, end: int, mentions: list[Mention], labels=("LOC", "PER"
 
 
 def find_name(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
-    for finder in (_quoted, _run, _acronym):
+    for finder in (_quoted, _run, _acronym, _item_title):
         span = finder(draft, text, mentions, lex)
         if span is not None:
             return span
     return None
+
+
+ITEM_TITLE_MAX_WORDS = 6
+MIN_TITLED_ITEMS = 2  # a page lists projects by title; one title alone may be any lead-in
+# A paragraph's opening title set off by a dash or a colon (`Vägen in – Örebro kommun är ...`, `Komşu Kapısı: ...`).
+_TITLE_LEAD = re.compile(r"[^\W\d_][^\n:–—.!?]{1,80}?(?=\s[–—]\s|:\s)")
+
+
+def _titled_paragraphs(text: str, lex: EventLexicon) -> dict[int, tuple[int, int]]:
+    """Paragraph start -> its title, for the paragraphs of a list of projects: each opens with a short title
+    (a line of its own above it, or words before a dash or a colon) and speaks of a project."""
+    projects = lex.types.get("Project")
+    if projects is None or projects.triggers is None:
+        return {}
+    found: dict[int, tuple[int, int]] = {}
+    for para in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        lines = para.group().split("\n")
+        body_start = para.start()
+        title: tuple[int, int] | None = None
+        if len(lines) > 1 and _title_words(lines[0]) and _title_case(lines[0]):
+            title = (para.start(), para.start() + len(lines[0].rstrip()))
+            body_start = para.start() + len(lines[0]) + 1
+        else:
+            lead = _TITLE_LEAD.match(text, para.start(), para.end())
+            if lead is not None and _title_words(lead.group()):
+                title = (lead.start(), lead.start() + len(lead.group().rstrip()))
+        if title is not None and projects.triggers.search(fold(text[body_start:para.end()]).lower()) \
+                and not _speaks_of_events(fold(text[title[0]:title[1]]).lower(), lex):
+            found[body_start] = title
+    return found if len(found) >= MIN_TITLED_ITEMS else {}
+
+
+def _speaks_of_events(title: str, lex: EventLexicon) -> bool:
+    """A news heading (`Отменен семинар`, `Sıradaki toplantı İzmir'de`), not a project's title."""
+    return any(spec.triggers is not None and spec.triggers.search(title) for spec in lex.types.values())
+
+
+def _title_case(line: str) -> bool:
+    """Every longer word capitalised (`Πόρτες Ανοιχτές`): a title, not a news heading (`X heyeti Adana'da`)."""
+    return all(w[:1].isupper() for w in re.findall(r"[^\W\d_]{4,}", line))
+
+
+def _title_words(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= ITEM_TITLE_MAX_WORDS and line[:1].isupper() and not line.rstrip().endswith(_LINE_GOES_ON) \
+        and not any(ch.isdigit() for ch in line)  # `Снимка 2`, `Genel Kurul 4-5 Haziran'da`: a caption or a dated heading
+
+
+_LINE_GOES_ON = (".", "!", "?", ":", ";", ",")
+
+
+def _item_title(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
+    """A project in a list of titled items (`Språkbron – 10,3 miljoner kronor går till ...`, a subheading
+    `Κοινός Τόπος` above its paragraph) is named by its item's title, where no mention holds the title."""
+    if draft.type != "Project":
+        return None
+    paragraph = text.rfind("\n\n", 0, draft.start)
+    paragraph = 0 if paragraph < 0 else paragraph + 2
+    titles = _titled_paragraphs(text, lex)
+    title = titles.get(paragraph) or next((t for start, t in titles.items() if t[1] + 1 == start and start <= draft.start
+                                           and "\n\n" not in text[start:draft.start]), None)
+    if title is None or any(m.start < title[1] and title[0] < m.end for m in mentions):
+        return None  # a name in the title (`Kültürlerarası Şehirler heyeti Adana'da`) makes it a news heading
+    return NameSpan(title[0], title[1], (KIND_ACRONYM, 0, -title[0]))
 
 
 QUOTED_AFTER_OWNER_WORDS = 3
