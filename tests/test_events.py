@@ -234,3 +234,17 @@ def test_lines_under_an_attendance_heading_are_one_unit(heading, joined):
     unit = next(u for u in units if u.start <= start < u.end)
     assert (unit.end >= text.index("Åbo stad")) == joined
 
+
+
+@pytest.mark.parametrize("contained, kept", [(["org:intercultural-cities"], True), (["org:european-union"], False)])
+def test_minutes_of_a_body_around_a_network_name_are_no_local_news(contained, kept):
+    """Minutes headed by `ICC Nordic` (the model's name around the lexicon's `ICC`) are of the field: their sections
+    (`§ 2 ...`) are no items of a town's weekly news, so an earlier meeting they name is kept."""
+    text = ("ICC Nordic – protokoll från styrgruppens möte\n\nDatum: 4 mars 2025\nPlats: Botkyrka\n\n"
+            "§ 1 Mötets öppnande\nOrdföranden öppnade mötet om integration av nyanlända och flyktingar.\n\n"
+            "§ 2 Föregående protokoll\nProtokollet från mötet i Bergen den 12 november 2024 lades till handlingarna.")
+    doc = _document("sv", text, ["ORG=ICC Nordic", "DATE=4 mars 2025@2025-03-04", "LOC=Botkyrka", "LOC=Bergen",
+                                 "DATE=12 november 2024@2024-11-12"])
+    next(m for m in doc.mentions if m.text == "ICC Nordic").attrs["contains_lexicon"] = contained
+    doc.events = extract_events(doc)
+    assert ("Meeting.Place=Bergen" in _tuples(doc)) == kept

@@ -20,7 +20,8 @@ from .arguments import SentenceArguments
 from .drafts import SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
 from .merge import entity_key
-from .networks import is_institution, is_network, is_region, is_town
+from ..lexicon import entries_by_key
+from .networks import NETWORK_KINDS, is_institution, is_network, is_region, is_town
 
 HEADING_MAX_WORDS = 14
 PAGE_HEAD_UNITS = 3  # the title, a header line and the lead
@@ -221,6 +222,12 @@ def mark_off_field(text: str, folded: str, units: list[Unit], headings: list[Uni
             d.off_field = True
 
 
+def _holds_network(m: Mention) -> bool:
+    """A name the model read around a network's (`ICC Nordic`, around `ICC`): a body of that network."""
+    entries = entries_by_key()
+    return any(key in entries and entries[key].kind in NETWORK_KINDS for key in m.attrs.get("contains_lexicon", []))
+
+
 def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], mentions: list[Mention],
                      lexicon_of: Callable[[str | None], EventLexicon | None]) -> bool:
     told = False
@@ -233,6 +240,7 @@ def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], menti
         told = True
         if lex.field.search(folded, u.start, u.end):
             return True
-        if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m)) for m in mentions):
+        if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m) or _holds_network(m))
+               for m in mentions):
             return True
     return not told  # no line in a language with the list: no way to tell
