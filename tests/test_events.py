@@ -248,3 +248,14 @@ def test_minutes_of_a_body_around_a_network_name_are_no_local_news(contained, ke
     next(m for m in doc.mentions if m.text == "ICC Nordic").attrs["contains_lexicon"] = contained
     doc.events = extract_events(doc)
     assert ("Meeting.Place=Bergen" in _tuples(doc)) == kept
+
+
+def test_a_date_written_out_wins_over_one_read_from_a_relative_word():
+    text = ("Тази година Форумът за интеграция на мигранти на EUROCITIES беше в Утрехт. Форумът се проведе на "
+            "5 и 6 март и събра градове от мрежата за интеграция на бежанци.")
+    doc = _document("bg", text, ["ORG=EUROCITIES", "DATE=Тази година@2025", "DATE=5 и 6 март@2025-03-05/2025-03-06",
+                                 "LOC=Утрехт"])
+    next(m for m in doc.mentions if m.text == "Тази година").attrs["date_form"] = "rel"
+    doc.events = extract_events(doc)
+    meeting = next(e for e in doc.events if e.type == "Meeting")
+    assert [a.text for a in meeting.args if a.role == "Date"] == ["5 и 6 март"]

@@ -74,6 +74,11 @@ def _compatible(text: str, group: list[Draft], d: Draft) -> bool:
     return _dates_agree(date.value if date else None, my_date.value if my_date else None, same_word)
 
 
+def _relative(m: Mention) -> bool:
+    """A date read from a relative word (`тази година`, `yesterday`), which a date written out beats."""
+    return m.attrs.get("date_form") == "rel"
+
+
 def _first_dated(drafts: list[Draft]) -> Mention | None:
     return next((m for d in drafts for r, m in d.args if r == "Date" and _calendar_dated(m)), None)
 
@@ -126,10 +131,12 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
     for role in spec.roles:
         # A value a cue gave (`membership takes effect from 1 January`) wins a single role over the nearest
         # date of an earlier sentence (the council's decision); a calendar date wins over one with no calendar
-        # value (`in the last two years`, PAST_REF).
+        # value (`in the last two years`, PAST_REF), and a date written out over one read from a relative word
+        # (`тази година се проведе на 5 и 6 март`: the days, not `this year`).
         candidates = sorted(((d, r, m) for d in group for r, m in d.args if r == role),
                             key=lambda x: (role in spec.single and (role, id(x[2])) not in x[0].cued,
-                                           role == "Date" and not _calendar_dated(x[2])))
+                                           role == "Date" and not _calendar_dated(x[2]),
+                                           role == "Date" and _relative(x[2])))
         for d, r, m in candidates:
             if (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                 continue
