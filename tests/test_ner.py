@@ -49,8 +49,9 @@ def test_model_span_around_lexicon_names(case):
 def test_model_span_to_mention(case):
     from extract.stages.ner import NerStage
 
-    start = case["text"].index(case["span"])
-    found = NerStage._mention(case["text"], start, start + len(case["span"]), case["label"], case["lang"], 1.0)
+    text = case["text"].replace("\\n", "\n")  # a line break written `\n` in the table
+    start = text.index(case["span"])
+    found = NerStage._mention(text, start, start + len(case["span"]), case["label"], case["lang"], 1.0)
     # `kept` lists the mentions made, joined by `+`; one without a label keeps the model's
     expected = [k if "/" in k else f"{k}/{case['label']}" for k in case["kept"].split("+") if k]
     assert [f"{m.text}/{m.label}" for m in found] == expected
@@ -97,6 +98,9 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
 @pytest.mark.parametrize("text, word, kept", [
     ("Kongre sona erdi.\nKatılımcılar yeni üyeleri tebrik etti.", "Katılımcılar", False),  # a common word opens a line
     ("Açılışı Selin Arıkan yaptı. Arıkan, kentte yaşayan göçmenleri anlattı.", "Arıkan", True),  # a surname named before
+    # a sentence of running prose may open with a surname the page introduced earlier, or a headline with its speaker
+    ("Toplantı sona erdi.\nGramsci, orta okulu Cagliari kentinde bitirdi ve üniversite için Torino'ya gitti.", "Gramsci", True),
+    ("Kongre sona erdi.\nAksoy: Göç ve uyum konusunda yeni bir dönem başlıyor", "Aksoy", True),
 ])
 def test_a_lone_word_person_opening_a_sentence(monkeypatch, text, word, kept):
     patterns = [{"label": "PER", "pattern": word}, {"label": "PER", "pattern": "Selin Arıkan"}]

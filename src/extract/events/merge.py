@@ -140,6 +140,8 @@ def _build(text: str, group: list[Draft], etype: str) -> Event | None:
         for d, r, m in candidates:
             if (role, entity_key(m)) in seen or (role == "Participant" and id(m) in dropped):
                 continue
+            if role == "Participant" and ("Organizer", entity_key(m)) in seen:
+                continue  # the body that holds the meeting is not also among those who take part in it
             if role in spec.single and any(a.role == role for a in args) and not _end_date(
                     etype, role, m, [a for a in args if a.role == role]):
                 continue

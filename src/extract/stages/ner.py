@@ -164,12 +164,21 @@ def _bare_place(text: str, start: int, end: int, lang: str | None) -> bool:
 FIELD_LABEL_MAX_WORDS = 2
 
 
+_LABEL_LINE = re.compile(rf"[^\W\d_][^\n:]{{0,40}}:")  # `Plats:`, `Ev sahibi:` opening a line
+
+
 def _field_label(text: str, start: int, end: int, lang: str | None) -> bool:
-    """The span opens a line and a colon follows it (`Място: Харманли`, `Arrangör: SKR`, `Sista ansökningsdag:`):
-    the label of a field, not a name; a place the gazetteer knows may open a headline so (`Bursa: ...`)."""
+    """The span opens a line of a form, a colon after it and a line beside it opening the same way (`Дата: ...` /
+    `Място: Харманли`, `Arrangör: SKR`): the label of a field, not a name. A headline's subject is written so
+    on a line of its own (`BBC: ...`, `Bursa: ...`), as is a place the gazetteer knows."""
     if not (start == 0 or text[start - 1] == "\n") or not text[end:end + 2].lstrip(" ").startswith(":"):
         return False
-    return len(text[start:end].split()) <= FIELD_LABEL_MAX_WORDS and not _bare_place(text, start, end, lang)
+    if len(text[start:end].split()) > FIELD_LABEL_MAX_WORDS or _bare_place(text, start, end, lang):
+        return False
+    before = text.rfind("\n", 0, max(0, start - 1)) + 1
+    after = text.find("\n", end) + 1
+    return (start > 0 and _LABEL_LINE.match(text, before, start - 1) is not None) or \
+        (0 < after < len(text) and _LABEL_LINE.match(text, after) is not None)
 
 
 def _shouting(line: str) -> bool:
@@ -480,6 +489,9 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     return len(word) > STEM_MIN and re.search(rf"(?<![\w’']){re.escape(stem)}", text) is not None
 
 
+LONE_WORD_LINE_WORDS = 8
+
+
 def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str]) -> bool:
     """A one-word model PER opening a sentence or line (`Haberler`, `Online`, `Краен ...`, `Λήξη: ...`) that
     is no surname of a person the text names in full: a person is introduced with a first name, and only
@@ -488,6 +500,13 @@ def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str
         return False
     if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
         return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    if line.endswith((".", "!", "?")) and len(line.split()) > LONE_WORD_LINE_WORDS:
+        return False  # a sentence of running prose may well open with a surname introduced in one before it
+    if text[m.end:m.end + 2].lstrip(" ").startswith(":"):
+        return False  # a headline quoting its speaker (`Σολτς: Η Ελλάδα ...`); a form's label is `_field_label`'s
     return m.text not in surnames
 
 
