@@ -104,6 +104,22 @@ def split_at_person_title(text: str, start: int, end: int, lang: str | None) -> 
     return body_end, person
 
 
+def _town_before_person(text: str, start: int, end: int, lang: str | None) -> int | None:
+    """Where a town the gazetteer knows ends, at the start of a model's PER span of three or more words after an
+    office of a town (`кметът на Лисабон Мигел Ферейра`): the town, then its officer's full name; None where the
+    span is one person's name."""
+    offices = lang_resource(lang, "entities").get("names", {}).get("office_of", [])
+    before = fold_accents(text[max(0, start - 40):start]).lower().rstrip()
+    if not any(before.endswith(fold_accents(o).lower()) and (len(before) == len(o) or not before[-len(o) - 1].isalnum())
+               for o in offices):
+        return None  # only after an office of a town (`кметът на`, `mayor of`): `Florence Nightingale Graham` is one name
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3 or not all(w.group()[:1].isupper() for w in words):
+        return None
+    town_end = start + words[0].end()
+    return town_end if _bare_place(text, start, town_end, lang) and text[town_end] == " " else None
+
+
 def _event_words(lang: str | None, kind: str):
     """A word list of the language's event lexicon: a Meeting type's triggers or the network words."""
     lex = load_lexicon(lang)
@@ -373,6 +389,10 @@ class NerStage:
         start, end = model_span(text, start, min(end, limit or end), lang)
         if end <= start or not any(ch.isalnum() for ch in text[start:end]):
             return []
+        town = _town_before_person(text, start, end, lang) if label == "PER" else None
+        if town is not None:  # `кметът на Созопол Калоян Демирев`: the town, then its mayor
+            return [Mention(start, town, text[start:town], "LOC", source="model", score=score, attrs={"lang": lang}),
+                    *NerStage._mention(text, town + 1, end, label, lang, score)]
         split = split_at_person_title(text, start, end, lang) if label in ("ORG", "LOC") else None
         if split is not None:
             body_end, person = split
