@@ -233,3 +233,12 @@ def test_a_venue_owned_by_a_body_is_one_place_but_one_named_for_a_body_is_not():
                     source="lexicon")]
     found = with_venues(text, [Paragraph(0, len(text), "tr")], "tr", kept)
     assert [(m.text, m.label) for m in found] == [("Kayseri Büyükşehir Belediyesi", "ORG")]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Toplantıya Limasol Belediyesinden Eleni Georgiou katıldı.", "Eleni Georgiou"),
+    ("Heyet Ankara Büyükşehir Belediyesinden İzmir Büyükşehir Belediyesine gitti.", None),  # a body, then another
+])
+def test_a_person_named_after_the_body_they_come_from(monkeypatch, text, person):
+    doc = _ner_with_fake_model(monkeypatch, "tr", [{"label": "ORG", "pattern": "UNSEEN"}], text)  # the lexicon finds the body
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ([person] if person else [])

@@ -356,6 +356,7 @@ class NerStage:
         read = [p for paras in by_lang.values() for p in paras]
         kept.extend(defined_acronyms(doc.text, kept, read))
         kept.extend(repeated_names(doc.text, kept, read))
+        kept.extend(people_after_bodies(doc.text, kept))
         kept = [_with_region_word(doc.text, m) for m in kept]
         doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
@@ -528,6 +529,35 @@ def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str
     if text[m.end:m.end + 2].lstrip(" ").startswith(":"):
         return False  # a headline quoting its speaker (`Σολτς: Η Ελλάδα ...`); a form's label is `_field_label`'s
     return m.text not in surnames
+
+
+PERSON_AFTER_BODY_WORDS = (2, 3)  # a first name and a surname, perhaps a second name
+
+
+def people_after_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """A person named right after the body they come from in an ablative (`Limasol Belediyesinden Eleni Georgiou`,
+    `Göç İdaresi Başkanlığından Burak Tekin`): two or three capitalised words after an ORG whose last word carries
+    one of the language's `person_after_body_endings`, then a lower-case word or a punctuation mark, where nothing
+    was found."""
+    out: list[Mention] = []
+    for m in found:
+        lang = m.attrs.get("lang")
+        endings = tuple(lang_resource(lang, "entities").get("names", {}).get("person_after_body_endings", []))
+        if m.label != "ORG" or not endings or not fold_accents(m.text).lower().endswith(endings):
+            continue
+        words = list(re.finditer(r"[^\s,;.:()]+", text[m.end:m.end + 80]))
+        n = 0
+        while n < len(words) and n < PERSON_AFTER_BODY_WORDS[1] and words[n].group()[:1].isupper() \
+                and (n == 0 or not text[m.end + words[n - 1].end():m.end + words[n].start()].strip()):
+            n += 1
+        gap_after = text[m.end + words[n - 1].end():m.end + words[n].start()] if 0 < n < len(words) else ""
+        if n < PERSON_AFTER_BODY_WORDS[0] or (n < len(words) and not gap_after.strip() and words[n].group()[:1].isupper()):
+            continue
+        start, end = m.end + words[0].start(), m.end + words[n - 1].end()
+        if text[m.end:start].strip() or any(k.start < end and start < k.end for k in found + out):
+            continue
+        out.append(Mention(start, end, text[start:end], "PER", source="rule", score=0.6, attrs={"lang": lang}))
+    return out
 
 
 def _descriptor_around(outer: Mention, inner: Mention) -> bool:
