@@ -233,11 +233,11 @@ def venue_words_after(text: str, end: int, lang: str | None, place: bool = False
 
 def region_word_after(text: str, end: int, lang: str | None) -> int | None:
     """Where a place name runs on into a word that makes it a region (`Örebro` + ` län`): the word's end."""
-    words = lang_resource(lang, "entities").get("regions", {}).get("after", [])
+    words = lang_rules(lang).region_words
     if not words:
         return None
     hit = re.match(r"[ \t]+(\w+)", text[end:end + 40])
-    if hit is None or hit.group(1).lower() not in words:
+    if hit is None or norm(hit.group(1)) not in words:
         return None
     return end + hit.end()
 

@@ -7,6 +7,7 @@ from ..document import Mention
 
 # What ends a sentence: a line ending otherwise is a heading or a label.
 SENTENCE_END = (".", "!", "?", "…")
+LINE_GOES_ON = SENTENCE_END + (":", ";", ",")  # a heading or a title ends in none of these
 
 
 @dataclass

@@ -8,7 +8,7 @@ import re
 
 from ..document import Mention
 from ..resources import lang_resource
-from .drafts import Draft, NameSpan
+from .drafts import LINE_GOES_ON, Draft, NameSpan
 from ..textfold import apostrophe_suffix_start, fold_accents as fold
 from .lexicon import EventLexicon
 
@@ -47,9 +47,20 @@ MIN_TITLED_ITEMS = 2  # a page lists projects by title; one title alone may be a
 _TITLE_LEAD = re.compile(r"[^\W\d_][^\n:–—.!?]{1,80}?(?=\s[–—]\s|:\s)")
 
 
+_TITLES_READ: dict[tuple[str, str | None], dict[int, tuple[int, int]]] = {}  # the last page's, for its other drafts
+
+
 def _titled_paragraphs(text: str, lex: EventLexicon) -> dict[int, tuple[int, int]]:
     """Paragraph start -> its title, for the paragraphs of a list of projects: each opens with a short title
     (a line of its own above it, or words before a dash or a colon) and speaks of a project."""
+    key = (text, lex.lang)
+    if key not in _TITLES_READ:
+        _TITLES_READ.clear()
+        _TITLES_READ[key] = _read_titles(text, lex)
+    return _TITLES_READ[key]
+
+
+def _read_titles(text: str, lex: EventLexicon) -> dict[int, tuple[int, int]]:
     projects = lex.types.get("Project")
     if projects is None or projects.triggers is None:
         return {}
@@ -83,11 +94,9 @@ def _title_case(line: str) -> bool:
 
 def _title_words(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= ITEM_TITLE_MAX_WORDS and line[:1].isupper() and not line.rstrip().endswith(_LINE_GOES_ON) \
+    return 0 < len(words) <= ITEM_TITLE_MAX_WORDS and line[:1].isupper() and not line.rstrip().endswith(LINE_GOES_ON) \
         and not any(ch.isdigit() for ch in line)  # `Снимка 2`, `Genel Kurul 4-5 Haziran'da`: a caption or a dated heading
 
-
-_LINE_GOES_ON = (".", "!", "?", ":", ";", ",")
 
 
 def _item_title(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:

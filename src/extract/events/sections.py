@@ -17,11 +17,10 @@ from ..dates.dateline import opens_with_cue
 from ..document import Mention
 from ..entities.venues import in_street_address, is_venue
 from .arguments import SentenceArguments
-from .drafts import SENTENCE_END, Draft, Unit
+from .drafts import LINE_GOES_ON, SENTENCE_END, Draft, Unit
 from .lexicon import EventLexicon
 from .merge import entity_key
-from ..lexicon import entries_by_key
-from .networks import NETWORK_KINDS, is_institution, is_network, is_region, is_town
+from .networks import holds_network, is_institution, is_network, is_region, is_town
 
 HEADING_MAX_WORDS = 14
 PAGE_HEAD_UNITS = 3  # the title, a header line and the lead
@@ -29,14 +28,13 @@ ENTRY_LEAD_WORDS = 2  # words a calendar entry's head may have before its date (
 _BULLET = re.compile(r"^[\s■□▪•●◆*#>\-–—]*")
 # What may follow a town that opens a sub-heading: a separator, or nothing (the town alone).
 _AFTER_LEADING_TOWN = re.compile(r"^\s*(?:[:|–—\-]|$)")
-_LINE_GOES_ON = SENTENCE_END + (":", ";", ",")  # a heading ends in none of these
 _ENTRY_SEPARATOR = re.compile(r"\s[|·•]\s")  # between a date and a place on an entry's head line
 
 
 def _line_of_its_own(text: str, unit: Unit) -> bool:
     """A short line set off by a blank line before it (or the page start), with a paragraph after it."""
     line = text[unit.start:unit.end].strip()
-    if not line or "\n" in line or line.endswith(_LINE_GOES_ON) or len(line.split()) > HEADING_MAX_WORDS:
+    if not line or "\n" in line or line.endswith(LINE_GOES_ON) or len(line.split()) > HEADING_MAX_WORDS:
         return False
     before = text[:unit.start].rstrip(" \t")
     if before and not before.endswith("\n\n"):
@@ -222,12 +220,6 @@ def mark_off_field(text: str, folded: str, units: list[Unit], headings: list[Uni
             d.off_field = True
 
 
-def _holds_network(m: Mention) -> bool:
-    """A name the model read around a network's (`ICC Nordic`, around `ICC`): a body of that network."""
-    entries = entries_by_key()
-    return any(key in entries and entries[key].kind in NETWORK_KINDS for key in m.attrs.get("contains_lexicon", []))
-
-
 def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], mentions: list[Mention],
                      lexicon_of: Callable[[str | None], EventLexicon | None]) -> bool:
     told = False
@@ -240,7 +232,7 @@ def _speaks_of_field(folded: str, start: int, end: int, units: list[Unit], menti
         told = True
         if lex.field.search(folded, u.start, u.end):
             return True
-        if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m) or _holds_network(m))
+        if any(u.start <= m.start < u.end and (is_network(m, lex, folded) or is_institution(m) or holds_network(m))
                for m in mentions):
             return True
     return not told  # no line in a language with the list: no way to tell

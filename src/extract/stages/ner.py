@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -86,20 +87,33 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     return start, end
 
 
-def split_at_person_title(text: str, start: int, end: int, lang: str | None) -> tuple[int, tuple[int, int] | None] | None:
-    """A model's ORG or LOC span that runs over a person's title (`Ankara Üniversitesinden Doç. Dr. Elif Şahin`):
-    (where the body's name ends, the person's span or None); None where the span holds no title."""
+def _capitalised_words(surface: str) -> list[re.Match] | None:
+    """The words of a span, where every one opens with a capital; None where one does not."""
+    words = list(re.finditer(r"\S+", surface))
+    return words if all(w.group()[:1].isupper() for w in words) else None
+
+
+@lru_cache(maxsize=None)
+def _title_run(lang: str | None) -> re.Pattern | None:
+    """One or more of the language's abbreviated person titles (`Doç. Dr. `) after a space."""
     titles = lang_resource(lang, "text").get("person_titles", [])
     if not titles:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    run = re.search(rf"(?:(?<=\s)|^)(?:(?:{alternatives})\.?\s+)+", text[start:end])
+    return re.compile(rf"(?:(?<=\s)|^)(?:(?:{alternatives})\.?\s+)+")
+
+
+def split_at_person_title(text: str, start: int, end: int, lang: str | None) -> tuple[int, tuple[int, int] | None] | None:
+    """A model's ORG or LOC span that runs over a person's title (`Ankara Üniversitesinden Doç. Dr. Elif Şahin`):
+    (where the body's name ends, the person's span or None); None where the span holds no title."""
+    pattern = _title_run(lang)
+    run = pattern.search(text[start:end]) if pattern is not None else None
     if run is None or run.start() == 0:
         return None
     body_end = start + len(text[start:start + run.start()].rstrip())
-    words = list(re.finditer(r"\S+", text[start + run.end():end]))
+    words = _capitalised_words(text[start + run.end():end])
     person = None
-    if 2 <= len(words) <= 3 and all(w.group()[:1].isupper() for w in words):
+    if words and 2 <= len(words) <= 3:
         person = (start + run.end(), start + run.end() + words[-1].end())
     return body_end, person
 
@@ -113,8 +127,8 @@ def _town_before_person(text: str, start: int, end: int, lang: str | None) -> in
     if not any(before.endswith(fold_accents(o).lower()) and (len(before) == len(o) or not before[-len(o) - 1].isalnum())
                for o in offices):
         return None  # only after an office of a town (`кметът на`, `mayor of`): `Florence Nightingale Graham` is one name
-    words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) < 3 or not all(w.group()[:1].isupper() for w in words):
+    words = _capitalised_words(text[start:end])
+    if not words or len(words) < 3:
         return None
     town_end = start + words[0].end()
     return town_end if _bare_place(text, start, town_end, lang) and text[town_end] == " " else None
@@ -473,6 +487,16 @@ def _with_region_word(text: str, m: Mention) -> Mention:
     return Mention(m.start, end, text[m.start:end], m.label, source=m.source, score=m.score, attrs=m.attrs)
 
 
+def _line_around(text: str, start: int, end: int) -> str:
+    """The whole line the span is on."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+
+
+def _opens_sentence_or_line(text: str, start: int, starts: set[int]) -> bool:
+    return start in starts or start == 0 or text[start - 1] == "\n"
+
+
 SHOUTED_MIN_LETTERS = 8  # an acronym is shorter; a longer word in capitals is a shouted common word
 
 
@@ -485,9 +509,7 @@ def _shouted_words(text: str, m: Mention) -> bool:
     words = re.findall(r"[^\W\d_]+", m.text)
     if not (words and all(w.isupper() for w in words) and any(len(w) >= SHOUTED_MIN_LETTERS for w in words)):
         return False
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = _line_around(text, m.start, m.end)
     return "|" in line or line.strip() == m.text
 
 
@@ -499,7 +521,7 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     (`Üyeler ...`, `Haberler`, `Kommunen ...`): a common word whose capital only starts the sentence."""
     if m.source != "model" or " " in m.text or m.label == "DATE":
         return False
-    if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
+    if not _opens_sentence_or_line(text, m.start, starts):
         return False
     word = m.text.lower()
     if written_in_lower_case(text, word):
@@ -519,11 +541,9 @@ def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str
     then called by the surname alone (`Selin Arıkan ... Arıkan, kentte ...`)."""
     if m.source != "model" or m.label != "PER" or " " in m.text:
         return False
-    if m.start not in starts and not (m.start == 0 or text[m.start - 1] == "\n"):
+    if not _opens_sentence_or_line(text, m.start, starts):
         return False
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    line = _line_around(text, m.start, m.end).rstrip()
     if line.endswith((".", "!", "?")) and len(line.split()) > LONE_WORD_LINE_WORDS:
         return False  # a sentence of running prose may well open with a surname introduced in one before it
     if text[m.end:m.end + 2].lstrip(" ").startswith(":"):
