@@ -1,6 +1,8 @@
 """Municipality patterns: a head word and a capitalised place name (Δήμος Αθηναίων, X Belediyesi)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..document import Mention
 from .langrules import LangRules
 from .normalise import Token, norm
@@ -88,36 +90,50 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
     """ORG spans for `head + name` / `name + head` (municipalities and other bodies of a place); LOC spans
     for each name listed after a plural head."""
     muni, names, found = rules.municipality, _Names(text, tokens, rules), []
+    keys = [norm(t.text) for t in tokens]
     for i in range(len(tokens)):
-        for head in muni.plural:
+        for head in _starting(muni.plural, keys[i]):
             if _head_at(tokens, i, head):
                 found.extend(_listed_places(text, tokens, names, rules, i + len(head)))
-        for head in muni.before:
+        for head in _starting(muni.before, keys[i]):
             if _head_at(tokens, i, head):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
         # A head of another language opens the name only where no name runs into it (`Göteborgs Stad` stays Swedish).
-        for head in muni.foreign:
+        for head in _starting(muni.foreign, keys[i]):
             if _head_at(tokens, i, head) and not (i > 0 and names.is_name_word(i - 1)
                                                   and _same_line(text, tokens[i - 1], tokens[i])):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
-        for head in muni.after:
+        for head in _starting(muni.after, keys[i]):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "municipality"))
-    found.extend(_authorities(text, tokens, rules))
+    found.extend(_authorities(text, tokens, keys, rules))
     return found
 
 
-def _authorities(text: str, tokens: list[Token], rules: LangRules) -> list[Mention]:
+@lru_cache(maxsize=None)
+def _heads_by_first_word(heads: tuple[tuple[tuple[str, bool], ...], ...]) -> dict[str, tuple]:
+    by_first: dict[str, list] = {}
+    for head in heads:
+        by_first.setdefault(head[0][0], []).append(head)
+    return {key: tuple(found) for key, found in by_first.items()}
+
+
+def _starting(heads: tuple[tuple[tuple[str, bool], ...], ...], key: str) -> tuple:
+    """The heads whose first word is the token's (normalised): a page's tokens are checked against few."""
+    return _heads_by_first_word(heads).get(key, ()) if heads else ()
+
+
+def _authorities(text: str, tokens: list[Token], keys: list[str], rules: LangRules) -> list[Mention]:
     """Bodies of a place other than its council (`Region Örebro län`, `Eskişehir Büyükşehir Belediye Meclisi`)."""
     heads, found = rules.authority, []
     if not (heads.before or heads.after):
         return found
     names = _Names(text, tokens, rules, heads.max_name_words)
     for i in range(len(tokens)):
-        for head in heads.before:
+        for head in _starting(heads.before, keys[i]):
             if _head_at(tokens, i, head):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "authority"))
-        for head in heads.after:
+        for head in _starting(heads.after, keys[i]):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "authority"))
     return found
