@@ -109,8 +109,9 @@ WEEKDAY_AHEAD = 2
 def weekday_value(weekday: int, shift: str | None, anchor: Point | None,
                   context: Point | None = None, context_weekday: int | None = None) -> str | None:
     """A weekday (0 = Monday) as the day it names. Against the document date: the nearest such day (at most
-    WEEKDAY_AHEAD days ahead), or the next / last one where the text says so (`kommenden Sonntag`). Without one: the first such day
-    from the last day date the text gave (a schedule runs forward: `sabato 14 settembre ... lunedì`).
+    WEEKDAY_AHEAD days ahead), or the next / last one where the text says so (`kommenden Sonntag`). Without
+    one: the first such day from the last day date the text gave (a schedule runs forward: `sabato 14
+    settembre ... lunedì`).
     None where neither is known (the guide's values have no week-based form)."""
     if anchor is not None and anchor.precision == "day":
         day = dt.date(anchor.year, anchor.month, anchor.day)

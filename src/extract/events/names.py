@@ -98,7 +98,6 @@ def _title_words(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)  # `Снимка 2`, `Genel Kurul 4-5 Haziran'da`: a caption or a dated heading
 
 
-
 def _item_title(draft: Draft, text: str, mentions: list[Mention], lex: EventLexicon) -> NameSpan | None:
     """A project in a list of titled items (`Språkbron – 10,3 miljoner kronor går till ...`, a subheading
     `Κοινός Τόπος` above its paragraph) is named by its item's title, where no mention holds the title."""

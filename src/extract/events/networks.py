@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Mention
 from ..entities.places import names_town, place_candidates
-from ..lexicon import entries_by_key, load_entries
+from ..lexicon import load_entries
 from ..lexicon.langrules import lang_rules
 from ..textfold import fold_accents as fold
 from .lexicon import EventLexicon
@@ -59,8 +59,8 @@ def is_institution(mention: Mention) -> bool:
 
 def holds_network(mention: Mention) -> bool:
     """A name the model read around a network's (`ICC Nordic`, around `ICC`): a body of that network."""
-    entries = entries_by_key()
-    return any(key in entries and entries[key].kind in NETWORK_KINDS for key in mention.attrs.get("contains_lexicon", []))
+    keys, _ = network_names(NETWORK_KINDS)
+    return any(key in keys for key in mention.attrs.get("contains_lexicon", []))
 
 
 def is_network(mention: Mention, lex: EventLexicon, folded: str | None = None,

@@ -91,19 +91,21 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
     for each name listed after a plural head."""
     muni, names, found = rules.municipality, _Names(text, tokens, rules), []
     keys = [norm(t.text) for t in tokens]
+    plural, before, foreign, after = (_heads_by_first_word(h) for h in (muni.plural, muni.before, muni.foreign,
+                                                                        muni.after))
     for i in range(len(tokens)):
-        for head in _starting(muni.plural, keys[i]):
+        for head in plural.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_listed_places(text, tokens, names, rules, i + len(head)))
-        for head in _starting(muni.before, keys[i]):
+        for head in before.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
         # A head of another language opens the name only where no name runs into it (`Göteborgs Stad` stays Swedish).
-        for head in _starting(muni.foreign, keys[i]):
+        for head in foreign.get(keys[i], ()):
             if _head_at(tokens, i, head) and not (i > 0 and names.is_name_word(i - 1)
                                                   and _same_line(text, tokens[i - 1], tokens[i])):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
-        for head in _starting(muni.after, keys[i]):
+        for head in after.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "municipality"))
     found.extend(_authorities(text, tokens, keys, rules))
@@ -112,15 +114,11 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
 
 @lru_cache(maxsize=None)
 def _heads_by_first_word(heads: tuple[tuple[tuple[str, bool], ...], ...]) -> dict[str, tuple]:
+    """The heads by their first word (normalised): a page's tokens are each checked against few."""
     by_first: dict[str, list] = {}
     for head in heads:
         by_first.setdefault(head[0][0], []).append(head)
     return {key: tuple(found) for key, found in by_first.items()}
-
-
-def _starting(heads: tuple[tuple[tuple[str, bool], ...], ...], key: str) -> tuple:
-    """The heads whose first word is the token's (normalised): a page's tokens are checked against few."""
-    return _heads_by_first_word(heads).get(key, ()) if heads else ()
 
 
 def _authorities(text: str, tokens: list[Token], keys: list[str], rules: LangRules) -> list[Mention]:
@@ -129,11 +127,12 @@ def _authorities(text: str, tokens: list[Token], keys: list[str], rules: LangRul
     if not (heads.before or heads.after):
         return found
     names = _Names(text, tokens, rules, heads.max_name_words)
+    before, after = _heads_by_first_word(heads.before), _heads_by_first_word(heads.after)
     for i in range(len(tokens)):
-        for head in _starting(heads.before, keys[i]):
+        for head in before.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "authority"))
-        for head in _starting(heads.after, keys[i]):
+        for head in after.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "authority"))
     return found
