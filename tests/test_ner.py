@@ -242,3 +242,30 @@ def test_a_venue_owned_by_a_body_is_one_place_but_one_named_for_a_body_is_not():
 def test_a_person_named_after_the_body_they_come_from(monkeypatch, text, person):
     doc = _ner_with_fake_model(monkeypatch, "tr", [{"label": "ORG", "pattern": "UNSEEN"}], text)  # the lexicon finds the body
     assert [m.text for m in doc.mentions if m.label == "PER"] == ([person] if person else [])
+
+
+_GIVEN = frozenset(["Hüseyin", "Anouk", "Karin", "Деница", "Άννα", "Halil", "Mehmet", "Ali", "Eva", "Alan", "Tine", "Kasper"])
+
+
+@pytest.mark.parametrize("case", read_tsv("given_name_cases.tsv"), ids=lambda c: c["span"])
+def test_model_spans_mended_by_given_names(case):
+    from extract.document import Mention
+    from extract.stages.ner import people_by_given_names
+
+    text, start = case["text"], case["text"].index(case["span"])
+    m = Mention(start, start + len(case["span"]), case["span"], case["label"], source="model", attrs={"lang": case["lang"]})
+    assert [f"{k.text}/{k.label}" for k in people_by_given_names(text, m, _GIVEN)] == case["kept"].split("+")
+
+
+@pytest.mark.parametrize("text, found, spotted", [
+    ("Dagur Einarsson, Reykjavíks stad\nKasper Holm, Köpenhamns kommun", [], ["Kasper Holm"]),
+    ("Rotterdam'dan gelen Eva de Vries'in sunumu ise", [], ["Eva de Vries"]),
+    ("Kasper bodde i Köpenhamn.", [], []),  # a given name alone is no full name
+    ("Kasper Holm, Köpenhamns kommun", [(0, 11)], []),  # never over what was found
+])
+def test_full_names_the_model_left_out(text, found, spotted):
+    from extract.document import Mention, Paragraph
+    from extract.stages.person_names import spotted_people
+
+    kept = [Mention(a, b, text[a:b], "PER", source="model") for a, b in found]
+    assert [m.text for m in spotted_people(text, [Paragraph(0, len(text))], kept, _GIVEN)] == spotted

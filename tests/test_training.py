@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 import json
 import shutil
 import tomllib
@@ -163,3 +164,24 @@ def test_sweep_variant_changes_only_the_panx_share():
     overrides = run_overrides(none, {"training.dropout": 0.3})
     assert overrides["training.dropout"] == 0.3
     assert overrides["corpora.train.gold_preproc"] == "true"  # Turkish trains on its own tokenization
+
+
+def test_given_names_open_full_names_and_stand_mostly_inside_them():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.training.given_names import count_names, given_names
+
+    nlp = spacy.blank("en")
+    docs = []
+    for words, person in [("Karin Falk spoke", (0, 2)), ("Karin Ek spoke", (0, 2)), ("Paris Hilton spoke", (0, 2)),
+                          ("Paris Berg spoke", (0, 2)), ("In Paris today", None), ("Off to Paris now", None),
+                          ("Karin spoke", (0, 1)), ("Lund Berg spoke", (0, 2))]:
+        doc = nlp(words)
+        doc.ents = [Span(doc, *person, label="PER")] if person else []
+        docs.append(doc)
+    counts = Counter(), Counter(), Counter()
+    count_names(docs, *counts)
+    # Karin opens two full names and stands in names 3 times of 3; Paris opens two but stands in names 2 of 4;
+    # Lund opens only one
+    assert set(given_names(*counts)) == {"Karin"}

@@ -109,29 +109,29 @@ def _standalone_line(text: str, folded: str, blocks: list[tuple[int, int, str | 
     return None
 
 
+_TITLE_LINES = 2  # the title, perhaps after a letterhead line
 _TITLE_MAX_WORDS = 12
 
 
 def find_title_year(text: str, blocks: list[tuple[int, int, str | None]], folded: str | None = None,
                     doc_lang: str | None = None) -> str | None:
     """The year a page's title gives where the page has no dateline (`Året som gått 2023`, `Απολογισμός
-    2023`, `2023 yılı faaliyet özeti`): the only date of the first line, a year alone. A year-in-review's
-    yearless months are of that year."""
+    2023`, `2023 yılı faaliyet özeti`): the only date of the first line, a year alone, or of the second where the
+    first (a letterhead naming the body) has none. A year-in-review's yearless months are of that year."""
     folded = fold(text) if folded is None else folded
-    if not blocks:
-        return None
-    block_start, block_end, block_lang = blocks[0]
-    first = re.search(r"[^\n]*\S[^\n]*", text[block_start:block_end])
-    if first is None:
-        return None
-    start, end = block_start + first.start(), block_start + first.end()
-    if len(re.findall(r"\w+", text[start:end])) > _TITLE_MAX_WORDS:
-        return None
-    atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, start, end, folded=folded)]
-    spans = {(a.start, a.end) for a in atoms}
-    years = [a for a in atoms if a.begin is not None and a.begin.precision == "year" and a.finish is None
-             and not a.relative and not a.open]
-    return f"{years[0].begin.year:04d}" if len(spans) == 1 and years else None
+    lines = [(block_start + m.start(), block_start + m.end(), block_lang) for block_start, block_end, block_lang in blocks
+             for m in re.finditer(r"[^\n]*\S[^\n]*", text[block_start:block_end])]
+    for start, end, block_lang in lines[:_TITLE_LINES]:
+        if len(re.findall(r"\w+", text[start:end])) > _TITLE_MAX_WORDS:
+            return None
+        atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, start, end, folded=folded)]
+        if not atoms:
+            continue
+        spans = {(a.start, a.end) for a in atoms}
+        years = [a for a in atoms if a.begin is not None and a.begin.precision == "year" and a.finish is None
+                 and not a.relative and not a.open]
+        return f"{years[0].begin.year:04d}" if len(spans) == 1 and years else None
+    return None
 
 
 def find_dateline(text: str, blocks: list[tuple[int, int, str | None]], folded: str | None = None,

@@ -26,6 +26,7 @@ from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
 from ..textfold import apostrophe_suffix_start, fold_accents, written_in_lower_case
+from .person_names import load_given_names, named_person, full_name_at, person_after_body, spotted_people
 
 log = logging.getLogger(__name__)
 
@@ -357,6 +358,8 @@ class NerStage:
         starts = {sentence.start for sentence in doc.sentences}
         kept = [m for m in resolve_overlaps(found)
                 if not _common_word_opening(doc.text, m, starts) and not _shouted_words(doc.text, m)]
+        given = load_given_names(self.config.models_dir)
+        kept = [p for m in kept for p in people_by_given_names(doc.text, m, given)]
         surnames = {m.text.rsplit(None, 1)[-1] for m in kept if m.label == "PER" and " " in m.text}
         kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)]
         for lang in sorted(by_lang):
@@ -371,6 +374,7 @@ class NerStage:
         kept.extend(defined_acronyms(doc.text, kept, read))
         kept.extend(repeated_names(doc.text, kept, read))
         kept.extend(people_after_bodies(doc.text, kept))
+        kept.extend(spotted_people(doc.text, read, kept, given))
         kept = [_with_region_word(doc.text, m) for m in kept]
         doc.mentions.extend(sorted(kept, key=lambda m: (m.start, m.end)))
 
@@ -448,6 +452,32 @@ class NerStage:
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[Mention]:
+    """A model span mended where a given name opens a person's full name in it: a full name read as a place
+    or body is a PER; a body or title before the person (`Столична община Деница Маринова`, `Vekili Halil
+    Demirtaş`) is cut off, and kept only where it is more than one common word; a given name the model read
+    alone (`Karin`) runs on over its surname."""
+    if m.source != "model" or m.label == "DATE":
+        return [m]
+    lang = m.attrs.get("lang")
+    if named_person(text, m, given) and not names_a_network_kind(m.text, lang):
+        return [Mention(m.start, m.end, m.text, "PER", source="model", score=m.score, attrs=m.attrs)]
+    if " " not in m.text:
+        end = full_name_at(text, m.start, given)
+        if end is not None and end > m.end:
+            return [Mention(m.start, end, text[m.start:end], "PER", source="model", score=m.score, attrs=m.attrs)]
+        return [m]
+    cut = person_after_body(text, m, given)
+    if cut is None or names_a_network_kind(text[cut[1]:m.end], lang):
+        return [m]  # `Göç Alan Kentler Ağı`: a network's name, whatever given name (`Alan`) it holds
+    lead_end, person_start = cut
+    person = Mention(person_start, m.end, text[person_start:m.end], "PER", source="model", score=m.score, attrs=m.attrs)
+    lead = text[m.start:lead_end]
+    if m.label == "PER" or (" " not in lead and not _is_acronym(lead)):
+        return [person]
+    return [Mention(m.start, lead_end, lead, m.label, source="model", score=m.score, attrs=m.attrs), person]
 
 
 def with_venues(text: str, paras, lang: str, kept: list[Mention]) -> list[Mention]:

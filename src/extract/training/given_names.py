@@ -1,0 +1,94 @@
+"""Given names learnt from the NER corpora's train sets, for the NER stage's person rules.
+
+    python -m extract.training.given_names [--langs tr,bg] [--cache-dir .cache/corpus]
+
+A word is a given name where it opens a person's name of two or more words at least `MIN_OPENINGS` times
+and, written with a capital, stands inside a person's name at least `MIN_PERSON_SHARE` of the times the
+corpora have it: `Karin`, `Hüseyin`, `Σταύρος` are; `Paris`, `Victoria`, `Jordan`, Swedish `Per` (also a
+sentence-opening preposition) are not. Reads the cached train DocBins of every language's recipe (built
+where missing), so a language's dev sentences never feed the list. Writes `models/given_names/` with the
+list (name, openings, share, languages) and a card naming every corpus and its licence.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from ..config import default_models_dir
+from .build import DEFAULT_CACHE, build_language, parse_langs
+from .recipes import load_recipe
+
+MIN_OPENINGS = 2
+MIN_PERSON_SHARE = 0.75
+NAMES_DIR = "given_names"
+NAMES_FILE = "given_names.tsv"
+
+
+def count_names(docs, openings: Counter, in_person: Counter, capitalised: Counter) -> None:
+    """Per capitalised word: how often it opens a person's name of two or more words, how often it stands
+    inside a person's name, how often it stands anywhere."""
+    for doc in docs:
+        for token in doc:
+            word = token.text
+            if not word[:1].isupper() or not word.replace("-", "").isalpha() or len(word) < 2:
+                continue
+            capitalised[word] += 1
+            if token.ent_type_ != "PER":
+                continue
+            in_person[word] += 1
+            if token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+                openings[word] += 1
+
+
+def given_names(openings: Counter, in_person: Counter, capitalised: Counter) -> dict[str, tuple[int, float]]:
+    return {word: (n, round(in_person[word] / capitalised[word], 3)) for word, n in openings.items()
+            if n >= MIN_OPENINGS and in_person[word] / capitalised[word] >= MIN_PERSON_SHARE}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--langs", help="comma-separated language codes (default: every recipe)")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="converted corpora (DocBins)")
+    parser.add_argument("--models-dir", type=Path, default=default_models_dir())
+    args = parser.parse_args(argv)
+    openings, in_person, capitalised = Counter(), Counter(), Counter()
+    langs_of: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, dict] = {}
+    for lang in parse_langs(args.langs):
+        recipe = load_recipe(lang)
+        if recipe.is_mix:
+            continue  # the multilingual mix samples the other languages' sentences: counting it would count them twice
+        stats_path = args.cache_dir / lang / "stats.json"
+        stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else build_language(recipe, args.cache_dir)
+        docs = list(DocBin().from_disk(args.cache_dir / lang / "train.spacy").get_docs(spacy.blank(recipe.spacy_lang).vocab))
+        before = Counter(openings)
+        count_names(docs, openings, in_person, capitalised)
+        for word in openings - before:
+            langs_of[word].add(lang)
+        for s in stats["sources"]:
+            sources.setdefault(f"{s['title']} ({s['corpus']})", {"licence": s["licence"], "langs": set()})["langs"].add(lang)
+        print(f"[{lang}] {len(docs)} train items read", flush=True)
+    names = given_names(openings, in_person, capitalised)
+    out = args.models_dir / NAMES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    rows = ["name\topenings\tperson_share\tlangs"] + [
+        f"{word}\t{n}\t{share}\t{','.join(sorted(langs_of[word]))}" for word, (n, share) in sorted(names.items())]
+    (out / NAMES_FILE).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    card = [f"# Given names ({len(names)} words)", "",
+            f"Words that open a person's name of two or more words at least {MIN_OPENINGS} times in the train sets "
+            f"below and stand inside a person's name in at least {MIN_PERSON_SHARE:.0%} of their capitalised "
+            "occurrences (`python -m extract.training.given_names`). The NER stage reads them to tell a person's "
+            "name from a place or body the model confused it with.", "",
+            "| corpus | licence | languages |", "|---|---|---|"]
+    card += [f"| {name} | {v['licence']} | {', '.join(sorted(v['langs']))} |" for name, v in sorted(sources.items())]
+    (out / "MODEL_CARD.md").write_text("\n".join(card) + "\n", encoding="utf-8")
+    print(f"{len(names)} given names written to {out / NAMES_FILE}")
+
+
+if __name__ == "__main__":
+    main()
