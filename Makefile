@@ -35,6 +35,7 @@ extract:
 
 models:
 	$(PY) -m extract.training.train $(if $(LANGS),--langs $(LANGS),)
+	$(PY) -m extract.training.given_names
 
 eval:
 	$(PY) -m extract.evaluate --corpora
