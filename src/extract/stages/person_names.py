@@ -12,7 +12,7 @@ from ..document import Mention
 from ..resources import read_toml
 
 NAMES_FILE = Path("given_names") / "given_names.tsv"
-SURNAME_WORDS = (1, 2)  # a surname, perhaps a second one (`Per-Olof Niemi`, `Eva de Vries`, `Ana Sousa Costa`)
+MAX_SURNAME_WORDS = 2  # a surname, perhaps a second one (`Per-Olof Niemi`, `Eva de Vries`, `Ana Sousa Costa`)
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
@@ -46,7 +46,7 @@ def full_name_at(text: str, start: int, given: frozenset[str]) -> int | None:
     if first is None or first.group().split("-")[0] not in given and first.group() not in given:
         return None
     pos, end, surnames = first.end(), None, 0
-    while surnames < SURNAME_WORDS[1]:
+    while surnames < MAX_SURNAME_WORDS:
         gap = re.match(r"[ \u00a0]+", text[pos:pos + 4])
         word = _WORD.match(text, pos + gap.end()) if gap else None
         if word is not None and word.group() in _particles():  # `Eva de Vries`
@@ -58,8 +58,8 @@ def full_name_at(text: str, start: int, given: frozenset[str]) -> int | None:
         surnames += 1
     if end is None:
         return None
-    suffix = re.search(r"['’]\w+$", text[first.start():end])
-    return first.start() + suffix.start() if suffix and suffix.start() > 0 else end
+    suffix = re.search(r"['’](\w+)$", text[first.start():end])  # a case ending (`Vries'in`), not `O'Brien`
+    return first.start() + suffix.start() if suffix and suffix.group(1).islower() else end
 
 
 def named_person(text: str, m: Mention, given: frozenset[str]) -> bool:
