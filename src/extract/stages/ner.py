@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -463,21 +464,24 @@ def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[
         return [m]
     lang = m.attrs.get("lang")
     if named_person(text, m, given) and not names_a_network_kind(m.text, lang):
-        return [Mention(m.start, m.end, m.text, "PER", source="model", score=m.score, attrs=m.attrs)]
+        return [replace(m, label="PER")]
     if " " not in m.text:
         end = full_name_at(text, m.start, given)
-        if end is not None and end > m.end:
-            return [Mention(m.start, end, text[m.start:end], "PER", source="model", score=m.score, attrs=m.attrs)]
-        return [m]
+        return [_respan(text, m, m.start, end, "PER")] if end is not None and end > m.end else [m]
     cut = person_after_body(text, m, given)
     if cut is None or names_a_network_kind(text[cut[1]:m.end], lang):
         return [m]  # `Göç Alan Kentler Ağı`: a network's name, whatever given name (`Alan`) it holds
     lead_end, person_start = cut
-    person = Mention(person_start, m.end, text[person_start:m.end], "PER", source="model", score=m.score, attrs=m.attrs)
+    person = _respan(text, m, person_start, m.end, "PER")
     lead = text[m.start:lead_end]
     if m.label == "PER" or (" " not in lead and not _is_acronym(lead)):
         return [person]
-    return [Mention(m.start, lead_end, lead, m.label, source="model", score=m.score, attrs=m.attrs), person]
+    return [_respan(text, m, m.start, lead_end), person]
+
+
+def _respan(text: str, m: Mention, start: int, end: int, label: str | None = None) -> Mention:
+    """The mention `m` over another stretch of the text (and with another label), its source, score and attributes kept."""
+    return replace(m, start=start, end=end, text=text[start:end], label=label or m.label)
 
 
 def with_venues(text: str, paras, lang: str, kept: list[Mention]) -> list[Mention]:
@@ -514,7 +518,7 @@ def _with_region_word(text: str, m: Mention) -> Mention:
     end = region_word_after(text, m.end, m.attrs.get("lang")) if m.label == "LOC" else None
     if end is None:
         return m
-    return Mention(m.start, end, text[m.start:end], m.label, source=m.source, score=m.score, attrs=m.attrs)
+    return _respan(text, m, m.start, end)
 
 
 def _line_around(text: str, start: int, end: int) -> str:
