@@ -101,6 +101,10 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
     # a sentence of running prose may open with a surname the page introduced earlier, or a headline with its speaker
     ("Toplantı sona erdi.\nGramsci, orta okulu Cagliari kentinde bitirdi ve üniversite için Torino'ya gitti.", "Gramsci", True),
     ("Kongre sona erdi.\nAksoy: Göç ve uyum konusunda yeni bir dönem başlıyor", "Aksoy", True),
+    # a word opening a field of a calendar, programme or breadcrumb line
+    ("Genel Kurul toplandı\n\n19.12.2024 | Haberler\n\nMarmara Belediyeler Birliği", "Haberler", False),
+    ("Program\n11:30 – 12:00 Kahve arası\n12:00 Panel", "Kahve", False),
+    ("Açılışı Selin Arıkan yaptı.\n14:00 – Arıkan ile söyleşi", "Arıkan", True),
 ])
 def test_a_lone_word_person_opening_a_sentence(monkeypatch, text, word, kept):
     patterns = [{"label": "PER", "pattern": word}, {"label": "PER", "pattern": "Selin Arıkan"}]
@@ -269,3 +273,14 @@ def test_full_names_the_model_left_out(text, found, spotted):
 
     kept = [Mention(a, b, text[a:b], "PER", source="model") for a, b in found]
     assert [m.text for m in spotted_people(text, [Paragraph(0, len(text))], kept, _GIVEN)] == spotted
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # `Karin` is also an alternate name of Erzurum in the gazetteer; opening a full name it is a person's
+    ("Nästa träff hålls i Gävle.\nKontakt: Karin Falk, sektionschef, SKR", "Karin Falk", "PER"),
+    ("Nästa träff hålls i Sofia, Bulgarien.", "Sofia", "LOC"),  # a place alone stays a place
+])
+def test_a_gazetteer_word_opening_a_full_name_is_a_person(monkeypatch, text, name, label):
+    doc = _ner_with_fake_model(monkeypatch, "sv", [], text)
+    start = text.index(name)
+    assert [(m.text, m.label) for m in doc.mentions if m.start <= start < m.end] == [(name, label)]

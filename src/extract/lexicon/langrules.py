@@ -15,6 +15,7 @@ class MunicipalityRules:
     before: tuple[tuple[tuple[str, bool], ...], ...] = ()  # written before the name (Δήμος X)
     after: tuple[tuple[tuple[str, bool], ...], ...] = ()  # written after the name (X Belediyesi)
     plural: tuple[tuple[tuple[str, bool], ...], ...] = ()  # shared head of a list (οι δήμοι X, Y)
+    plural_after: tuple[tuple[tuple[str, bool], ...], ...] = ()  # shared head after a list (X, Y ve Z belediyeleri)
     # Other languages' heads, as a text quotes a council's own name (`Stad Gent`, `Ajuntament de Barcelona`).
     foreign: tuple[tuple[tuple[str, bool], ...], ...] = ()
     list_words: frozenset[str] = frozenset()  # conjunctions joining a list of names
@@ -93,6 +94,7 @@ def _heads(section: dict, max_words: int = 3, foreign: list[str] | None = None) 
         before=_phrases(section.get("before", []) + section.get("abroad", [])),
         after=_phrases(section.get("after", [])),
         plural=_phrases(section.get("plural", [])),
+        plural_after=_phrases(section.get("plural_after", [])),
         foreign=_phrases(foreign or []),
         list_words=frozenset(_norm_list(section.get("list_words", []))),
         max_name_words=int(section.get("max_name_words", max_words)),

@@ -88,15 +88,18 @@ def _place_attrs(text: str, first: Token, last: Token, kind: str) -> dict:
 
 def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> list[Mention]:
     """ORG spans for `head + name` / `name + head` (municipalities and other bodies of a place); LOC spans
-    for each name listed after a plural head."""
+    for each name listed after or before a plural head."""
     muni, names, found = rules.municipality, _Names(text, tokens, rules), []
     keys = [norm(t.text) for t in tokens]
-    plural, before, foreign, after = (_heads_by_first_word(h) for h in (muni.plural, muni.before, muni.foreign,
-                                                                        muni.after))
+    plural, plural_after, before, foreign, after = (
+        _heads_by_first_word(h) for h in (muni.plural, muni.plural_after, muni.before, muni.foreign, muni.after))
     for i in range(len(tokens)):
         for head in plural.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_listed_places(text, tokens, names, rules, i + len(head)))
+        for head in plural_after.get(keys[i], ()):
+            if _head_at(tokens, i, head):
+                found.extend(_places_listed_before(text, tokens, names, rules, i))
         for head in before.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
@@ -186,6 +189,30 @@ def _person_after(text: str, tokens: list[Token], start: int, end: int, rules: L
         if place_candidates(place, rules) and not place_candidates(rest, rules):
             return start + k
     return None
+
+
+MIN_LISTED_BEFORE = 2  # `Meram ve Karatay belediyeleri`; one capitalised word before the head may open a sentence
+
+
+def _places_listed_before(text: str, tokens: list[Token], names: _Names, rules: LangRules, i: int) -> list[Mention]:
+    """Names separated by commas or list conjunctions before a plural head at token i (`Selçuklu, Meram ve
+    Karatay belediyeleriyle`): each is a LOC; none where fewer than two are listed. Where the list runs on
+    into a body (`Konya Büyükşehir Belediyesi, Selçuklu ...`), the body's longer span wins the overlap."""
+    out: list[Mention] = []
+    while i > 0:
+        start = names.backward(i)
+        if start == i:
+            break
+        out.append(_mention(text, tokens[start], tokens[i - 1], "LOC",
+                            _place_attrs(text, tokens[start], tokens[i - 1], "municipality_list")))
+        i = start
+        if i > 0 and norm(tokens[i - 1].text) in rules.municipality.list_words:
+            i -= 1
+        elif i > 0 and tokens[i - 1].text in _LIST_PUNCT:
+            i -= 1
+        else:
+            break
+    return out if len(out) >= MIN_LISTED_BEFORE else []
 
 
 def _listed_places(text: str, tokens: list[Token], names: _Names, rules: LangRules, i: int) -> list[Mention]:

@@ -365,11 +365,14 @@ class NerStage:
         kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)]
         for lang in sorted(by_lang):
             kept = with_venues(doc.text, by_lang[lang], lang, kept)
-        # Places the gazetteer knows, only where neither the model nor the lexicon found anything.
+        # Places the gazetteer knows, only where neither the model nor the lexicon found anything, and not
+        # where the word opens a person's full name (`Karin Falk`, `Sofie Jansen`: alternate names of Erzurum
+        # and Sofia), which the spotter of names below reads.
         for lang in sorted(by_lang):
             for para in by_lang[lang]:
                 for m in find_places(doc.text, para.start, para.end, lang, starts):
-                    if not any(k.start < m.end and m.start < k.end for k in kept):
+                    if not any(k.start < m.end and m.start < k.end for k in kept) \
+                            and full_name_at(doc.text, m.start, given) is None:
                         kept.append(m)
         read = [p for paras in by_lang.values() for p in paras]
         kept.extend(defined_acronyms(doc.text, kept, read))
@@ -421,6 +424,13 @@ class NerStage:
             return NerStage._mention(text, start, body_end, label, lang, score) + people
         start, end = _whole_compound(text, start, end)
         surface = text[start:end]
+        if label == "PER" and any(ch.isdigit() for ch in surface):
+            return []  # `1. Açılış`, `4.3 Göç`, `Γ΄ Σεπτεμβρίου 36`: a heading's number or an address, no name
+        if label == "PER":
+            after = _after_possessive_word(surface, lang)
+            if after is not None:  # `Daire Başkanımız`, `Birliğimizin`: "our ..." titles no person a name
+                return NerStage._mention(text, start + after, end, label, lang, score) \
+                    if len(surface[after:].split()) >= 2 else []
         if label == "LOC" and " " in surface:
             places = _place_list(text, start, end, lang)
             if places:  # `Bologna, Espoo`: a list of places the model read as one
@@ -453,6 +463,23 @@ class NerStage:
         if label == "ORG" and is_kind_word(text[start:end], lang):
             return []  # `Δίκτυο`, `Network` alone: a common noun that opens a sentence or a title
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
+
+
+POSSESSIVE_MIN_STEM = 4  # `Başkanı|mız`, `Birliği|mizin`; a surname such as `Temiz` is no possessive
+
+
+def _after_possessive_word(surface: str, lang: str | None) -> int | None:
+    """Where the span goes on after its last word carrying a possessive ending of the first person that
+    the language lists (`names.possessive_endings`: tr `Başkanımız`, `Birliğimizin`); None where none does."""
+    endings = tuple(lang_resource(lang, "entities").get("names", {}).get("possessive_endings", []))
+    after = None
+    for word in re.finditer(r"\w+", surface) if endings else ():
+        key = fold_accents(word.group()).lower()
+        if any(key.endswith(e) and len(key) - len(e) >= POSSESSIVE_MIN_STEM for e in endings):
+            after = word.end()
+    if after is None:
+        return None
+    return after + len(surface[after:]) - len(surface[after:].lstrip(" ,"))
 
 
 def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[Mention]:
@@ -531,6 +558,17 @@ def _opens_sentence_or_line(text: str, start: int, starts: set[int]) -> bool:
     return start in starts or start == 0 or text[start - 1] == "\n"
 
 
+# What opens a field of a line before its first word: a time or number (`11:30 – 12:00`, `14:00`, `4.`), or
+# anything up to a field separator (`19.12.2024 | `, `12 ноември 2024 – `, `Tepebaşı Belediyesi › `).
+_FIELD_OPENING = re.compile(r"(?:[\d\s.:/–—\-]*|.*\s[|–—•·›>])\s*")
+
+
+def _opens_field(text: str, start: int) -> bool:
+    """The word opens a line or a field of a calendar, programme or breadcrumb line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _FIELD_OPENING.fullmatch(text, line_start, start) is not None
+
+
 SHOUTED_MIN_LETTERS = 8  # an acronym is shorter; a longer word in capitals is a shouted common word
 
 
@@ -570,12 +608,13 @@ LONE_WORD_LINE_WORDS = 8
 
 
 def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str]) -> bool:
-    """A one-word model PER opening a sentence or line (`Haberler`, `Online`, `Краен ...`, `Λήξη: ...`) that
+    """A one-word model PER opening a sentence, line or field (`Haberler`, `19.12.2024 | Online`, `11:30 Кафе
+    пауза`, `Λήξη: ...`) that
     is no surname of a person the text names in full: a person is introduced with a first name, and only
     then called by the surname alone (`Selin Arıkan ... Arıkan, kentte ...`)."""
     if m.source != "model" or m.label != "PER" or " " in m.text:
         return False
-    if not _opens_sentence_or_line(text, m.start, starts):
+    if not (_opens_sentence_or_line(text, m.start, starts) or _opens_field(text, m.start)):
         return False
     line = _line_around(text, m.start, m.end).rstrip()
     if line.endswith((".", "!", "?")) and len(line.split()) > LONE_WORD_LINE_WORDS:
