@@ -36,6 +36,7 @@ extract:
 models:
 	$(PY) -m extract.training.train $(if $(LANGS),--langs $(LANGS),)
 	$(PY) -m extract.training.given_names
+	$(PY) -m extract.training.common_words
 
 eval:
 	$(PY) -m extract.evaluate --corpora

@@ -90,9 +90,9 @@ def test_model_span_stops_at_the_sentence_end(monkeypatch):
 
 
 def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
-    doc = _ner_with_fake_model(monkeypatch, "bg", [{"label": "ORG", "pattern": "РЕГИОНИ"}, {"label": "ORG", "pattern": "Региони"}],
-                               "РЕГИОНИ И ГРАДОВЕ В ПОДКРЕПА НА ИНТЕГРАЦИЯТА\nРегиони и градове обсъдиха интеграцията.")
-    assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Региони")]
+    doc = _ner_with_fake_model(monkeypatch, "bg", [{"label": "ORG", "pattern": "РЕГИОНИ"}, {"label": "ORG", "pattern": "Бургас"}],
+                               "РЕГИОНИ И ГРАДОВЕ В ПОДКРЕПА НА ИНТЕГРАЦИЯТА\nБургас и градове обсъдиха интеграцията.")
+    assert [m.start for m in doc.mentions if m.source == "model"] == [doc.text.index("Бургас")]
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -284,3 +284,20 @@ def test_a_gazetteer_word_opening_a_full_name_is_a_person(monkeypatch, text, nam
     doc = _ner_with_fake_model(monkeypatch, "sv", [], text)
     start = text.index(name)
     assert [(m.text, m.label) for m in doc.mentions if m.start <= start < m.end] == [(name, label)]
+
+
+@pytest.mark.parametrize("text, word, dropped", [
+    ("Toplantı bitti. Rapor, 42 belediyenin verilerini içeriyor.", "Rapor", True),  # opens a sentence
+    ("Program\n14:00 Rapor sunumu", "Rapor", True),  # opens a field of a programme line
+    ("Toplantıda Rapor Dergisi tanıtıldı.", "Rapor", False),  # inside a sentence a capital says more
+    ("Ali Kaplan konuştu. Kaplan, kentte yaşayan göçmenleri anlattı.", "Kaplan", False),  # a surname of the text
+])
+def test_a_word_the_corpora_write_in_lower_case_opening_a_sentence(text, word, dropped):
+    from extract.document import Mention
+    from extract.stages.ner import _corpus_common_word
+
+    common = {"tr": frozenset(["rapor", "kaplan"])}
+    start = text.rindex(word)
+    m = Mention(start, start + len(word), word, "ORG", source="model", attrs={"lang": "tr"})
+    starts = {0} | {i + 2 for i in range(len(text)) if text[i] == "."}
+    assert _corpus_common_word(text, m, starts, common, {"Kaplan"}) == dropped

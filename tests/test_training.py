@@ -185,3 +185,25 @@ def test_given_names_open_full_names_and_stand_mostly_inside_them():
     # Karin opens two full names and stands in names 3 times of 3; Paris opens two but stands in names 2 of 4;
     # Lund opens only one
     assert set(given_names(*counts)) == {"Karin"}
+
+
+def test_common_words_are_written_in_lower_case_and_rarely_in_names():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.training.common_words import common_words, count_words
+
+    nlp = spacy.blank("tr")
+    docs = []
+    for words, name in [("Rapor yayımlandı", None), ("Yeni rapor hazır", None), ("Bu rapor güzel", None),
+                        ("Kaplan konuştu", (0, 1)), ("Ali Kaplan geldi", (0, 2)), ("Bir kaplan gördük", None),
+                        ("Orada kaplan var", None), ("Üyeler geldi", None), ("Yeni üyeler var", None)]:
+        doc = nlp(words)
+        doc.ents = [Span(doc, *name, label="PER")] if name else []
+        docs.append(doc)
+    counts = Counter(), Counter(), Counter()
+    count_words(docs, *counts)
+    # `rapor` twice in lower case and never in a name; `kaplan` twice in lower case but inside a name each
+    # time it has a capital; `üyeler` once in lower case only (compared without accents: `uyeler`)
+    found = common_words(*counts)
+    assert "rapor" in found and "kaplan" not in found and "uyeler" not in found

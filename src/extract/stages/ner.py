@@ -27,6 +27,7 @@ from ..lexicon import LexiconMatcher
 from ..registry import register_stage
 from ..resources import lang_resource
 from ..textfold import apostrophe_suffix_start, fold_accents, written_in_lower_case
+from .common_words import is_common_word, load_common_words
 from .person_names import load_given_names, named_person, full_name_at, person_after_body, spotted_people
 
 log = logging.getLogger(__name__)
@@ -362,7 +363,9 @@ class NerStage:
         given = load_given_names(self.config.models_dir)
         kept = [p for m in kept for p in people_by_given_names(doc.text, m, given)]
         surnames = {m.text.rsplit(None, 1)[-1] for m in kept if m.label == "PER" and " " in m.text}
-        kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)]
+        common = load_common_words(self.config.models_dir)
+        kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)
+                and not _corpus_common_word(doc.text, m, starts, common, surnames | given)]
         for lang in sorted(by_lang):
             kept = with_venues(doc.text, by_lang[lang], lang, kept)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything, and not
@@ -602,6 +605,18 @@ def _common_word_opening(text: str, m: Mention, starts: set[int]) -> bool:
     # (`çalışma ziyareti`): the span's word minus an ending of up to three letters.
     stem = word[:max(STEM_MIN, len(word) - 3)]
     return len(word) > STEM_MIN and re.search(rf"(?<![\w’']){re.escape(stem)}", text) is not None
+
+
+def _corpus_common_word(text: str, m: Mention, starts: set[int], common: dict[str, frozenset[str]],
+                        names: set[str] | frozenset[str]) -> bool:
+    """A one-word model span opening a sentence, line or field that the language's corpora write in lower
+    case and rarely in a name (`Rapor, ...`, `Närvarande`, `Μίλησαν, ...`, `14:00 Γεύμα`): a common word;
+    never a given name or the surname of a person the text names in full (`Kaplan`)."""
+    if m.source != "model" or m.label == "DATE" or " " in m.text or m.text in names:
+        return False
+    if not (_opens_sentence_or_line(text, m.start, starts) or _opens_field(text, m.start)):
+        return False
+    return is_common_word(m.text, m.attrs.get("lang"), common)
 
 
 LONE_WORD_LINE_WORDS = 8

@@ -12,7 +12,7 @@ import json
 import random
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.tokens import Doc, DocBin
@@ -167,6 +167,30 @@ def build_mix(recipe: Recipe, cache_dir: Path = DEFAULT_CACHE) -> dict:
              "train": doc_stats(train_all), "dev": doc_stats(dev_all), "dev_sets": []}
     (out / "stats.json").write_text(json.dumps(stats, ensure_ascii=False, indent=1), encoding="utf-8")
     return stats
+
+
+def train_sets(langs: list[str], cache_dir: Path, sources: dict[str, dict]) -> Iterator[tuple[str, list[Doc]]]:
+    """Each language's cached train Docs (built where missing), for the word lists learnt from the corpora;
+    `sources` gathers every corpus read, with its licence and languages, for the list's card. The
+    multilingual mix is skipped: it samples the other languages' sentences, which would count them twice.
+    Dev sentences never feed a list."""
+    for lang in langs:
+        recipe = load_recipe(lang)
+        if recipe.is_mix:
+            continue
+        stats_path = cache_dir / lang / "stats.json"
+        stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else build_language(recipe, cache_dir)
+        docs = list(DocBin().from_disk(cache_dir / lang / "train.spacy").get_docs(spacy.blank(recipe.spacy_lang).vocab))
+        for s in stats["sources"]:
+            sources.setdefault(f"{s['title']} ({s['corpus']})", {"licence": s["licence"], "langs": set()})["langs"].add(lang)
+        print(f"[{lang}] {len(docs)} train items read", flush=True)
+        yield lang, docs
+
+
+def sources_table(sources: dict[str, dict]) -> list[str]:
+    """The card's table of the corpora a word list was learnt from."""
+    return ["| corpus | licence | languages |", "|---|---|---|"] + [
+        f"| {name} | {v['licence']} | {', '.join(sorted(v['langs']))} |" for name, v in sorted(sources.items())]
 
 
 def parse_langs(value: str | None) -> list[str]:

@@ -16,12 +16,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import spacy
-from spacy.tokens import DocBin
-
 from ..config import default_models_dir
-from .build import DEFAULT_CACHE, build_language, parse_langs
-from .recipes import load_recipe
+from .build import DEFAULT_CACHE, parse_langs, sources_table, train_sets
 
 MIN_OPENINGS = 2
 MIN_PERSON_SHARE = 0.75
@@ -59,20 +55,11 @@ def main(argv: list[str] | None = None) -> None:
     openings, in_person, capitalised = Counter(), Counter(), Counter()
     langs_of: dict[str, set[str]] = defaultdict(set)
     sources: dict[str, dict] = {}
-    for lang in parse_langs(args.langs):
-        recipe = load_recipe(lang)
-        if recipe.is_mix:
-            continue  # the multilingual mix samples the other languages' sentences: counting it would count them twice
-        stats_path = args.cache_dir / lang / "stats.json"
-        stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else build_language(recipe, args.cache_dir)
-        docs = list(DocBin().from_disk(args.cache_dir / lang / "train.spacy").get_docs(spacy.blank(recipe.spacy_lang).vocab))
+    for lang, docs in train_sets(parse_langs(args.langs), args.cache_dir, sources):
         before = Counter(openings)
         count_names(docs, openings, in_person, capitalised)
         for word in openings - before:
             langs_of[word].add(lang)
-        for s in stats["sources"]:
-            sources.setdefault(f"{s['title']} ({s['corpus']})", {"licence": s["licence"], "langs": set()})["langs"].add(lang)
-        print(f"[{lang}] {len(docs)} train items read", flush=True)
     names = given_names(openings, in_person, capitalised)
     out = args.models_dir / NAMES_DIR
     out.mkdir(parents=True, exist_ok=True)
@@ -83,9 +70,7 @@ def main(argv: list[str] | None = None) -> None:
             f"Words that open a person's name of two or more words at least {MIN_OPENINGS} times in the train sets "
             f"below and stand inside a person's name in at least {MIN_PERSON_SHARE:.0%} of their capitalised "
             "occurrences (`python -m extract.training.given_names`). The NER stage reads them to tell a person's "
-            "name from a place or body the model confused it with.", "",
-            "| corpus | licence | languages |", "|---|---|---|"]
-    card += [f"| {name} | {v['licence']} | {', '.join(sorted(v['langs']))} |" for name, v in sorted(sources.items())]
+            "name from a place or body the model confused it with.", "", *sources_table(sources)]
     (out / "MODEL_CARD.md").write_text("\n".join(card) + "\n", encoding="utf-8")
     print(f"{len(names)} given names written to {out / NAMES_FILE}")
 
