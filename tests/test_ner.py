@@ -301,3 +301,19 @@ def test_a_word_the_corpora_write_in_lower_case_opening_a_sentence(text, word, d
     m = Mention(start, start + len(word), word, "ORG", source="model", attrs={"lang": "tr"})
     starts = {0} | {i + 2 for i in range(len(text)) if text[i] == "."}
     assert _corpus_common_word(text, m, starts, common, {"Kaplan"}) == dropped
+
+
+@pytest.mark.parametrize("text, lang, model, label, kept", [
+    # the model's body or place guessed inside a venue the words around tell is replaced by the venue
+    ("Mötet hölls på Arbetets museum i Norrköping.", "sv", "Arbetets", "ORG", "Arbetets museum/LOC"),
+    ("Срещата се състоя в конгресния център „Евскалдуна“.", "bg", "Евскалдуна", "ORG", "Евскалдуна/LOC"),
+    ("Mötet hölls på Arbetets museum i Norrköping.", "sv", "Arbetets", "PER", "Arbetets museum/LOC"),
+])
+def test_a_model_guess_inside_a_venue_named_by_the_words_around_it(text, lang, model, label, kept):
+    from extract.document import Paragraph
+    from extract.stages.ner import with_venues
+
+    start = text.index(model)
+    found = with_venues(text, [Paragraph(0, len(text), lang)], lang,
+                        [Mention(start, start + len(model), model, label, source="model")])
+    assert [f"{m.text}/{m.label}" for m in found] == [kept]

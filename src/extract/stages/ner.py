@@ -531,12 +531,12 @@ def with_venues(text: str, paras, lang: str, kept: list[Mention]) -> list[Mentio
                 continue
             kept = [k for k in kept if k not in inside]
             kept.append(Mention(start, end, text[start:end], "LOC", source="rule", score=0.8, attrs={"lang": lang}))
-        # Venue names the words around them tell (`хотел „Маринела“`, `Доходното здание`), only where nothing
-        # but the model's guess of a person was found there.
+        # Venue names the words around them tell (`хотел „Маринела“`, `Arbetets museum`), only where nothing
+        # but the model's guesses were found there (`Arbetets` as a body, `Globus1` as a person).
         for start, end in [*names_before_venue_nouns(text, para.start, para.end, lang),
                            *names_after_venue_words(text, para.start, para.end, lang)]:  # `залите на Морското казино`
             inside = [k for k in kept if k.start < end and start < k.end]
-            if any(not (k.source == "model" and k.label == "PER" and start <= k.start and k.end <= end) for k in inside):
+            if any(not (k.source == "model" and k.label != "DATE" and start <= k.start and k.end <= end) for k in inside):
                 continue
             kept = [k for k in kept if k not in inside]
             kept.append(Mention(start, end, text[start:end], "LOC", source="rule", score=0.7, attrs={"lang": lang}))
