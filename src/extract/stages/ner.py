@@ -429,11 +429,15 @@ class NerStage:
         surface = text[start:end]
         if label == "PER" and any(ch.isdigit() for ch in surface):
             return []  # `1. Açılış`, `4.3 Göç`, `Γ΄ Σεπτεμβρίου 36`: a heading's number or an address, no name
-        if label == "PER":
-            after = _after_possessive_word(surface, lang)
-            if after is not None:  # `Daire Başkanımız`, `Birliğimizin`: "our ..." titles no person a name
-                return NerStage._mention(text, start + after, end, label, lang, score) \
-                    if len(surface[after:].split()) >= 2 else []
+        possessive = _possessive_words(surface, lang)
+        if label == "PER" and possessive:  # `Daire Başkanımız`, `Birliğimizin`: "our ..." titles no person a name
+            after = possessive[-1]
+            return NerStage._mention(text, start + after, end, label, lang, score) \
+                if len(surface[after:].split()) >= 2 else []
+        if label in ("ORG", "LOC") and possessive and possessive[0] == _first_word_end(surface) < len(surface):
+            # `Ağımızın Göç Çalışma Grubu`: "our network's" before the name; one closing the name stays
+            # (`Göç Dairesi Başkanlığımızca`)
+            return NerStage._mention(text, start + possessive[0], end, label, lang, score)
         if label == "LOC" and " " in surface:
             places = _place_list(text, start, end, lang)
             if places:  # `Bologna, Espoo`: a list of places the model read as one
@@ -468,21 +472,25 @@ class NerStage:
         return [Mention(start, end, text[start:end], label, source="model", score=score, attrs={"lang": lang})]
 
 
-POSSESSIVE_MIN_STEM = 4  # `Başkanı|mız`, `Birliği|mizin`; a surname such as `Temiz` is no possessive
+POSSESSIVE_MIN_STEM = 3  # `Ağı|mızın`, `Başkanı|mız`; a surname such as `Temiz` is no possessive
 
 
-def _after_possessive_word(surface: str, lang: str | None) -> int | None:
-    """Where the span goes on after its last word carrying a possessive ending of the first person that
-    the language lists (`names.possessive_endings`: tr `Başkanımız`, `Birliğimizin`); None where none does."""
+def _possessive_words(surface: str, lang: str | None) -> list[int]:
+    """Where the span goes on after each word carrying a possessive ending of the first person that the
+    language lists (`names.possessive_endings`: tr `Başkanımız`, `Ağımızın`); empty where none does."""
     endings = tuple(lang_resource(lang, "entities").get("names", {}).get("possessive_endings", []))
-    after = None
+    found = []
     for word in re.finditer(r"\w+", surface) if endings else ():
         key = fold_accents(word.group()).lower()
         if any(key.endswith(e) and len(key) - len(e) >= POSSESSIVE_MIN_STEM for e in endings):
-            after = word.end()
-    if after is None:
-        return None
-    return after + len(surface[after:]) - len(surface[after:].lstrip(" ,"))
+            found.append(word.end() + len(surface[word.end():]) - len(surface[word.end():].lstrip(" ,")))
+    return found
+
+
+def _first_word_end(surface: str) -> int:
+    """Where the span goes on after its first word."""
+    first = re.match(r"\w+[ ,]*", surface)
+    return first.end() if first else 0
 
 
 def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[Mention]:
