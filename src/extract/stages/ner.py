@@ -32,7 +32,8 @@ from .person_names import load_given_names, named_person, full_name_at, person_a
 
 log = logging.getLogger(__name__)
 
-_EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/ \t\n"
+_EDGE = "\"'“”„«»‘’‚‹›()[]{}<>.,;:!?·•*–—-/@# \t\n"  # `@SKR`, `#ICC`: a handle's sign is no part of the name
+_LIST_NUMBER = re.compile(r"\d{1,2}\.[ \t]+")
 _WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,}\b")
 
 
@@ -68,6 +69,11 @@ def model_span(text: str, start: int, end: int, lang: str | None) -> tuple[int, 
     colon = re.search(r"\s?:\s", surface)
     if colon:
         start, end = trim_span(text, start, start + colon.start(), lang)
+        surface = text[start:end]
+    # A list item's number opening a line (`1. Anadolu Ajansı | 17.11.2025`, `4. Çanakkale Belediyesinin ...`)
+    item = _LIST_NUMBER.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    if item and item.end() < end:
+        start = item.end()
         surface = text[start:end]
     if "(" in surface and ")" not in surface[surface.index("("):]:
         end = start + surface.index("(")
