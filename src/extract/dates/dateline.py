@@ -3,7 +3,8 @@
 A dateline is a day date right after a publication cue (`Published on`, `Yayın Tarihi`, `Δημοσιεύθηκε`),
 or a day date in one of the first lines that makes up nearly all of it (`Brussels, 3 December 2019`) or
 opens it before a dash (`София, 22 октомври 2021 г. – Седем общини ...`, `08.03.2019 – Avrupa ...`), or ends
-a masthead line of fields (`Belediyesi | Basın Duyurusu | 16.10.2023`).
+a masthead line of fields (`Belediyesi | Basın Duyurusu | 16.10.2023`). Lines of the same kind further down
+are the datelines of a page's items (`section_datelines`).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .resources import date_resources
 from .tagger import Atom, scan
 
 _TOP_LINES = 5  # non-empty lines looked at for a standalone date
-_TOP_CHARS = 600
+TOP_CHARS = 600
 _CUE_REACH = 8  # characters allowed between a cue and its date (`:`, `on`, spaces)
 _MAX_OTHER_WORDS = 3  # words a dateline may hold besides the date (a place, `News`)
 _LEAD_DASH = re.compile(r"[ \t]*[-–—|]")  # the news-agency dash after a leading dateline
@@ -41,19 +42,22 @@ def opens_with_cue(surface: str, lang: str | None) -> bool:
 _ISSUE_DAYS = 7  # the longest span of days a dateline may give (a weekly newsletter's `9-13 Eylül 2024`)
 
 
-def _day_point(atom: Atom) -> str | None:
-    """The day a dateline atom gives. An issue dated by the days of its week (`14–18 Οκτωβρίου 2024`) gives
-    the middle one: the nearest Monday or Friday to it is then the one inside the week."""
+def _day_point(atom: Atom, year: int | None = None) -> str | None:
+    """The day a dateline atom gives; a yearless one only where `year` is given. An issue dated by the days
+    of its week (`14–18 Οκτωβρίου 2024`) gives the middle one: the nearest Monday or Friday to it is then
+    the one inside the week."""
     if atom.begin is None or atom.relative or atom.open:
         return None
-    if atom.begin.precision != "day" or atom.begin.year is None:
+    begin = atom.begin if atom.begin.year is not None or year is None else atom.begin.with_year(year)
+    if begin.precision != "day" or begin.year is None:
         return None
     if atom.finish is None:
-        return point_value(atom.begin)
-    if atom.finish.precision != "day" or atom.finish.year is None:
+        return point_value(begin)
+    finish = atom.finish if atom.finish.year is not None or year is None else atom.finish.with_year(year)
+    if finish.precision != "day" or finish.year is None:
         return None
-    first = dt.date(atom.begin.year, atom.begin.month, atom.begin.day)
-    last = dt.date(atom.finish.year, atom.finish.month, atom.finish.day)
+    first = dt.date(begin.year, begin.month, begin.day)
+    last = dt.date(finish.year, finish.month, finish.day)
     if not 0 < (last - first).days < _ISSUE_DAYS:
         return None
     return (first + (last - first) // 2).isoformat()
@@ -87,26 +91,52 @@ def _standalone_line(text: str, folded: str, blocks: list[tuple[int, int, str | 
                      doc_lang: str | None) -> str | None:
     seen = 0
     for start, end, block_lang in blocks:
-        if start >= _TOP_CHARS:
+        if start >= TOP_CHARS:
             break
-        for line in re.finditer(r"[^\n]+", text[start:min(end, start + _TOP_CHARS)]):
+        for line in re.finditer(r"[^\n]+", text[start:min(end, start + TOP_CHARS)]):
             if not line.group().strip():
                 continue
             seen += 1
             if seen > _TOP_LINES:
                 return None
-            line_start, line_end = start + line.start(), start + line.end()
-            atoms = [a for lang in _langs(block_lang, doc_lang) for a in scan(text, lang, line_start, line_end, folded=folded)]
-            for atom in atoms:
-                if not _day_point(atom):
-                    continue
-                before = len(re.findall(r"\w+", text[line_start:atom.start]))
-                after = len(re.findall(r"\w+", text[atom.end:line_end]))
-                leading = before <= _MAX_OTHER_WORDS and _LEAD_DASH.match(text, atom.end, line_end)
-                last_field = after == 0 and before <= _MAX_FIELD_WORDS and _FIELD_SEP.search(text, line_start, atom.start)
-                if before + after <= _MAX_OTHER_WORDS or leading or last_field:
-                    return _day_point(atom)
+            day = _line_day(text, folded, start + line.start(), start + line.end(), _langs(block_lang, doc_lang))
+            if day:
+                return day
     return None
+
+
+def _line_day(text: str, folded: str, line_start: int, line_end: int, langs: list[str | None],
+              year: int | None = None) -> str | None:
+    """The day of a line that is a dateline: a day date that makes up nearly all of it, opens it before a
+    dash, or ends a line of fields; a yearless one only where `year` is given."""
+    atoms = [a for lang in langs for a in scan(text, lang, line_start, line_end, folded=folded)]
+    for atom in atoms:
+        day = _day_point(atom, year)
+        if not day:
+            continue
+        before = len(re.findall(r"\w+", text[line_start:atom.start]))
+        after = len(re.findall(r"\w+", text[atom.end:line_end]))
+        leading = before <= _MAX_OTHER_WORDS and _LEAD_DASH.match(text, atom.end, line_end)
+        last_field = after == 0 and before <= _MAX_FIELD_WORDS and _FIELD_SEP.search(text, line_start, atom.start)
+        if before + after <= _MAX_OTHER_WORDS or leading or last_field:
+            return day
+    return None
+
+
+def section_datelines(text: str, blocks: list[tuple[int, int, str | None]], folded: str,
+                      doc_lang: str | None, year: int | None) -> list[tuple[int, str]]:
+    """The datelines of a page's items (a feed's posts, a press digest's items, a newsletter's stories),
+    as (where the dateline's line ends, its day): relative and yearless dates after one read from it, as
+    the item was written that day. A yearless one takes the year of the one before, else `year`."""
+    found: list[tuple[int, str]] = []
+    for start, end, block_lang in blocks:
+        for line in re.finditer(r"[^\n]*\S[^\n]*", text[start:end]):
+            line_year = int(found[-1][1][:4]) if found else year
+            day = _line_day(text, folded, start + line.start(), start + line.end(), _langs(block_lang, doc_lang),
+                            line_year)
+            if day:
+                found.append((start + line.end(), day))
+    return found
 
 
 _TITLE_LINES = 2  # the title, perhaps after a letterhead line

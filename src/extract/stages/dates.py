@@ -4,17 +4,19 @@ The anchor for yearless and relative dates is `doc.doc_date` (command line or me
 a dateline found in the text sets it (`doc_date_source = "dateline"`), else a year alone in the title
 (`Året som gått 2023`, `doc_date_source = "title"`, a year anchor); without one, a yearless date takes the
 year of the last full date before it, else values keep `XXXX` and relative dates become PRESENT_REF /
-PAST_REF / FUTURE_REF. A year the story names (`oktober samma år`) counts from the last year written.
+PAST_REF / FUTURE_REF. After an item's own dateline further down (a feed's post, a press digest's item:
+`NWT, 12 mars 2025`, `ДОБРИЧ, 5 ноември`), relative and yearless dates read from that day instead; a
+reader's date overrides only the page's own dateline at the top. A year the story names (`oktober samma år`) counts from the last year written.
 A paragraph whose language differs from the document's is read in both: short lines such as a dateline
 are where language identification fails most, and a date read in either language is kept.
 """
 from __future__ import annotations
 
 from ..config import RunConfig
-from ..dates.dateline import find_dateline, find_title_year
+from ..dates.dateline import TOP_CHARS, find_dateline, find_title_year, section_datelines
 from ..textfold import fold
 from ..dates.merge import merge_dates
-from ..dates.normalise import parse_anchor
+from ..dates.normalise import Point, parse_anchor
 from ..dates.tagger import narrative_context, scan_with_streets, to_mention, weekday_context
 from ..document import Document
 from ..registry import register_stage
@@ -29,6 +31,7 @@ class DateStage:
         text = doc.text
         blocks = [(p.start, p.end, p.lang or doc.lang) for p in doc.paragraphs] or [(0, len(text), doc.lang)]
         folded = fold(text)
+        given = bool(doc.doc_date)  # by the reader (command line, metadata), over the page's own dateline
         if not doc.doc_date:
             dateline = find_dateline(text, blocks, folded, doc.lang)
             if dateline:
@@ -44,7 +47,11 @@ class DateStage:
         # a bare weekday reads from the last day date before it, a story's year from the last year written,
         # in whichever paragraph
         atoms = narrative_context(weekday_context(atoms), anchor)
-        tagged = [to_mention(atom, text, anchor) for atom in atoms]
+        # an item's own dateline anchors the dates after it (a feed's posts, a press digest's items)
+        sections = section_datelines(text, blocks, folded, doc.lang, anchor.year if anchor else None)
+        if given:  # the page's own dateline at its top gives way to the reader's date
+            sections = [(end, day) for end, day in sections if end > TOP_CHARS]
+        tagged = [to_mention(atom, text, _anchor_at(atom.start, sections, anchor)) for atom in atoms]
         doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor, streets)
 
     @staticmethod
@@ -56,6 +63,12 @@ class DateStage:
             atoms = _union(atoms, extra)
             streets += extra_streets
         return atoms, streets
+
+
+def _anchor_at(offset: int, sections: list[tuple[int, str]], anchor: Point | None) -> Point | None:
+    """The day of the last item dateline before `offset`, else the document's anchor."""
+    before = [day for end, day in sections if end <= offset]
+    return parse_anchor(before[-1]) if before else anchor
 
 
 def _union(first: list, second: list) -> list:
