@@ -150,7 +150,7 @@ def grammar(lang: str | None) -> Grammar:
         rf"(?<!\w)(?:(?P<since>{any_of(res.words('since_before'))})|(?P<since_coarse>"
         rf"{any_of(res.words('since_before_coarse'))})|(?P<until>{any_of(res.words('until_before'))})|"
         rf"(?P<guard>{any_of(res.words('not_year_before'), boundary=False)}|{NUMBER_SIGNS_BEFORE})\.?)"
-        rf"{GAP}\n?{GAP}{articles}\Z"
+        rf"{GAP}:?{GAP}\n?{GAP}{articles}\Z"  # a field's label may end in the word (`Medlem sedan: 2019`)
     )
     after = (
         rf"(?:'\w+)?{SPACE}(?:(?P<since>{any_of(res.words('since_after'))})|"
