@@ -130,7 +130,7 @@ def section_datelines(text: str, blocks: list[tuple[int, int, str | None]], fold
     the item was written that day. A yearless one takes the year of the one before, else `year`."""
     found: list[tuple[int, str]] = []
     for start, end, block_lang in blocks:
-        for line in re.finditer(r"[^\n]*\S[^\n]*", text[start:end]):
+        for line in re.finditer(r"[^\n]*\d[^\n]*", text[start:end]):  # a dateline's day is written in digits
             line_year = int(found[-1][1][:4]) if found else year
             day = _line_day(text, folded, start + line.start(), start + line.end(), _langs(block_lang, doc_lang),
                             line_year)

@@ -436,7 +436,7 @@ class NerStage:
         if label == "PER" and any(ch.isdigit() for ch in surface):
             return []  # `1. Açılış`, `4.3 Göç`, `Γ΄ Σεπτεμβρίου 36`: a heading's number or an address, no name
         possessive = _possessive_words(surface, lang)
-        if label == "PER" and possessive:  # `Daire Başkanımız`, `Birliğimizin`: "our ..." titles no person a name
+        if label == "PER" and possessive:  # a title or body of "ours" (`Daire Başkanımız`, `Birliğimizin`) is no name
             after = possessive[-1]
             return NerStage._mention(text, start + after, end, label, lang, score) \
                 if len(surface[after:].split()) >= 2 else []
@@ -586,6 +586,11 @@ def _opens_field(text: str, start: int) -> bool:
     return _FIELD_OPENING.fullmatch(text, line_start, start) is not None
 
 
+def _opens_unit(text: str, start: int, starts: set[int]) -> bool:
+    """The word opens a sentence, a line or a field of a line: where any word is written with a capital."""
+    return start in starts or _opens_field(text, start)
+
+
 SHOUTED_MIN_LETTERS = 8  # an acronym is shorter; a longer word in capitals is a shouted common word
 
 
@@ -628,7 +633,7 @@ def _corpus_common_word(text: str, m: Mention, starts: set[int], common: dict[st
     never a given name or the surname of a person the text names in full (`Kaplan`)."""
     if m.source != "model" or m.label == "DATE" or " " in m.text or m.text in names:
         return False
-    if not (_opens_sentence_or_line(text, m.start, starts) or _opens_field(text, m.start)):
+    if not _opens_unit(text, m.start, starts):
         return False
     return is_common_word(m.text, m.attrs.get("lang"), common)
 
@@ -638,12 +643,11 @@ LONE_WORD_LINE_WORDS = 8
 
 def _lone_word_person(text: str, m: Mention, starts: set[int], surnames: set[str]) -> bool:
     """A one-word model PER opening a sentence, line or field (`Haberler`, `19.12.2024 | Online`, `11:30 Кафе
-    пауза`, `Λήξη: ...`) that
-    is no surname of a person the text names in full: a person is introduced with a first name, and only
-    then called by the surname alone (`Selin Arıkan ... Arıkan, kentte ...`)."""
+    пауза`, `Λήξη: ...`) that is no surname of a person the text names in full: a person is introduced with a
+    first name, and only then called by the surname alone (`Selin Arıkan ... Arıkan, kentte ...`)."""
     if m.source != "model" or m.label != "PER" or " " in m.text:
         return False
-    if not (_opens_sentence_or_line(text, m.start, starts) or _opens_field(text, m.start)):
+    if not _opens_unit(text, m.start, starts):
         return False
     line = _line_around(text, m.start, m.end).rstrip()
     if line.endswith((".", "!", "?")) and len(line.split()) > LONE_WORD_LINE_WORDS:

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from ..config import REPO_DIR, corpora_dir
+from ..config import REPO_DIR, corpora_dir, default_models_dir
 from .convert import chardoc_to_doc, in_carved_share, retokenized_sentence_doc, sentence_to_doc, training_nlp
 from .readers import read_conll, read_slavicner
 from .recipes import Recipe, Source, available_langs, load_recipe
@@ -187,10 +187,24 @@ def train_sets(langs: list[str], cache_dir: Path, sources: dict[str, dict]) -> I
         yield lang, docs
 
 
-def sources_table(sources: dict[str, dict]) -> list[str]:
-    """The card's table of the corpora a word list was learnt from."""
-    return ["| corpus | licence | languages |", "|---|---|---|"] + [
+def word_list_args(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The command line of a word list learnt from the train sets (given names, common words)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--langs", help="comma-separated language codes (default: every recipe)")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="converted corpora (DocBins)")
+    parser.add_argument("--models-dir", type=Path, default=default_models_dir())
+    return parser.parse_args(argv)
+
+
+def write_word_list(folder: Path, filename: str, rows: list[str], card: list[str], sources: dict[str, dict]) -> Path:
+    """Writes a word list (a header row, then one row per word) and its card, which ends with the table of
+    the corpora it was learnt from and their licences."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / filename).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table = ["| corpus | licence | languages |", "|---|---|---|"] + [
         f"| {name} | {v['licence']} | {', '.join(sorted(v['langs']))} |" for name, v in sorted(sources.items())]
+    (folder / "MODEL_CARD.md").write_text("\n".join([*card, "", *table]) + "\n", encoding="utf-8")
+    return folder / filename
 
 
 def parse_langs(value: str | None) -> list[str]:

@@ -11,13 +11,10 @@ corpus and its licence.
 """
 from __future__ import annotations
 
-import argparse
 from collections import Counter
-from pathlib import Path
 
-from ..config import default_models_dir
 from ..textfold import fold_accents
-from .build import DEFAULT_CACHE, parse_langs, sources_table, train_sets
+from .build import parse_langs, train_sets, word_list_args, write_word_list
 
 MIN_LOWER = 2
 MAX_NAME_SHARE = 0.5
@@ -52,27 +49,19 @@ def common_words(lower: Counter, capitalised: Counter, in_name: Counter) -> list
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--langs", help="comma-separated language codes (default: every recipe)")
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="converted corpora (DocBins)")
-    parser.add_argument("--models-dir", type=Path, default=default_models_dir())
-    args = parser.parse_args(argv)
+    args = word_list_args(__doc__.splitlines()[0], argv)
     rows, sources = ["word\tlang\tlower\tcapitalised\tin_name"], {}
     for lang, docs in train_sets(parse_langs(args.langs), args.cache_dir, sources):
         lower, capitalised, in_name = Counter(), Counter(), Counter()
         count_words(docs, lower, capitalised, in_name)
         rows += [f"{w}\t{lang}\t{lower[w]}\t{capitalised[w]}\t{in_name[w]}" for w in common_words(lower, capitalised, in_name)]
-    out = args.models_dir / WORDS_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    (out / WORDS_FILE).write_text("\n".join(rows) + "\n", encoding="utf-8")
     card = [f"# Common words ({len(rows) - 1} words and languages)", "",
             f"Words the train sets below write in lower case at least {MIN_LOWER} times and that, written with a "
             f"capital, stand inside a name less than {MAX_NAME_SHARE:.0%} of the times "
             "(`python -m extract.training.common_words`). The NER stage reads them to tell a common word that opens "
-            "a sentence, line or field from a name.", "", *sources_table(sources)]
-    (out / "MODEL_CARD.md").write_text("\n".join(card) + "\n", encoding="utf-8")
-    print(f"{len(rows) - 1} common words written to {out / WORDS_FILE}")
-
+            "a sentence, line or field from a name."]
+    path = write_word_list(args.models_dir / WORDS_DIR, WORDS_FILE, rows, card, sources)
+    print(f"{len(rows) - 1} common words written to {path}")
 
 if __name__ == "__main__":
     main()

@@ -11,13 +11,9 @@ list (name, openings, share, languages) and a card naming every corpus and its l
 """
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from ..config import default_models_dir
-from .build import DEFAULT_CACHE, parse_langs, sources_table, train_sets
+from .build import parse_langs, train_sets, word_list_args, write_word_list
 
 MIN_OPENINGS = 2
 MIN_PERSON_SHARE = 0.75
@@ -47,11 +43,7 @@ def given_names(openings: Counter, in_person: Counter, capitalised: Counter) -> 
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--langs", help="comma-separated language codes (default: every recipe)")
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="converted corpora (DocBins)")
-    parser.add_argument("--models-dir", type=Path, default=default_models_dir())
-    args = parser.parse_args(argv)
+    args = word_list_args(__doc__.splitlines()[0], argv)
     openings, in_person, capitalised = Counter(), Counter(), Counter()
     langs_of: dict[str, set[str]] = defaultdict(set)
     sources: dict[str, dict] = {}
@@ -61,19 +53,15 @@ def main(argv: list[str] | None = None) -> None:
         for word in openings - before:
             langs_of[word].add(lang)
     names = given_names(openings, in_person, capitalised)
-    out = args.models_dir / NAMES_DIR
-    out.mkdir(parents=True, exist_ok=True)
     rows = ["name\topenings\tperson_share\tlangs"] + [
         f"{word}\t{n}\t{share}\t{','.join(sorted(langs_of[word]))}" for word, (n, share) in sorted(names.items())]
-    (out / NAMES_FILE).write_text("\n".join(rows) + "\n", encoding="utf-8")
     card = [f"# Given names ({len(names)} words)", "",
             f"Words that open a person's name of two or more words at least {MIN_OPENINGS} times in the train sets "
             f"below and stand inside a person's name in at least {MIN_PERSON_SHARE:.0%} of their capitalised "
             "occurrences (`python -m extract.training.given_names`). The NER stage reads them to tell a person's "
-            "name from a place or body the model confused it with.", "", *sources_table(sources)]
-    (out / "MODEL_CARD.md").write_text("\n".join(card) + "\n", encoding="utf-8")
-    print(f"{len(names)} given names written to {out / NAMES_FILE}")
-
+            "name from a place or body the model confused it with."]
+    path = write_word_list(args.models_dir / NAMES_DIR, NAMES_FILE, rows, card, sources)
+    print(f"{len(names)} given names written to {path}")
 
 if __name__ == "__main__":
     main()
