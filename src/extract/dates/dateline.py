@@ -99,17 +99,18 @@ def _standalone_line(text: str, folded: str, blocks: list[tuple[int, int, str | 
             seen += 1
             if seen > _TOP_LINES:
                 return None
-            day = _line_day(text, folded, start + line.start(), start + line.end(), _langs(block_lang, doc_lang))
+            line_start, line_end = start + line.start(), start + line.end()
+            atoms = [a for lang in _langs(block_lang, doc_lang)
+                     for a in scan(text, lang, line_start, line_end, folded=folded)]
+            day = _line_day(text, line_start, line_end, atoms)
             if day:
                 return day
     return None
 
 
-def _line_day(text: str, folded: str, line_start: int, line_end: int, langs: list[str | None],
-              year: int | None = None) -> str | None:
-    """The day of a line that is a dateline: a day date that makes up nearly all of it, opens it before a
-    dash, or ends a line of fields; a yearless one only where `year` is given."""
-    atoms = [a for lang in langs for a in scan(text, lang, line_start, line_end, folded=folded)]
+def _line_day(text: str, line_start: int, line_end: int, atoms: list[Atom], year: int | None = None) -> str | None:
+    """The day of a line that is a dateline, given the line's date atoms: a day date that makes up nearly
+    all of it, opens it before a dash, or ends a line of fields; a yearless one only where `year` is given."""
     for atom in atoms:
         day = _day_point(atom, year)
         if not day:
@@ -123,19 +124,21 @@ def _line_day(text: str, folded: str, line_start: int, line_end: int, langs: lis
     return None
 
 
-def section_datelines(text: str, blocks: list[tuple[int, int, str | None]], folded: str,
-                      doc_lang: str | None, year: int | None) -> list[tuple[int, str]]:
+def section_datelines(text: str, atoms: list[Atom], year: int | None) -> list[tuple[int, str]]:
     """The datelines of a page's items (a feed's posts, a press digest's items, a newsletter's stories),
-    as (where the dateline's line ends, its day): relative and yearless dates after one read from it, as
-    the item was written that day. A yearless one takes the year of the one before, else `year`."""
+    as (where the dateline's line ends, its day), read from the page's date atoms (in text order): relative
+    and yearless dates after one read from it, as the item was written that day. A yearless one takes the
+    year of the one before, else `year`."""
+    by_line: dict[tuple[int, int], list[Atom]] = {}
+    for atom in atoms:
+        line_start = text.rfind("\n", 0, atom.start) + 1
+        line_end = text.find("\n", atom.end)
+        by_line.setdefault((line_start, len(text) if line_end < 0 else line_end), []).append(atom)
     found: list[tuple[int, str]] = []
-    for start, end, block_lang in blocks:
-        for line in re.finditer(r"[^\n]*\d[^\n]*", text[start:end]):  # a dateline's day is written in digits
-            line_year = int(found[-1][1][:4]) if found else year
-            day = _line_day(text, folded, start + line.start(), start + line.end(), _langs(block_lang, doc_lang),
-                            line_year)
-            if day:
-                found.append((start + line.end(), day))
+    for (line_start, line_end), line_atoms in by_line.items():
+        day = _line_day(text, line_start, line_end, line_atoms, int(found[-1][1][:4]) if found else year)
+        if day:
+            found.append((line_end, day))
     return found
 
 

@@ -48,7 +48,7 @@ class DateStage:
         # in whichever paragraph
         atoms = narrative_context(weekday_context(atoms), anchor)
         # an item's own dateline anchors the dates after it (a feed's posts, a press digest's items)
-        sections = section_datelines(text, blocks, folded, doc.lang, anchor.year if anchor else None)
+        sections = section_datelines(text, atoms, anchor.year if anchor else None)
         if given:  # the page's own dateline at its top gives way to the reader's date
             sections = [(end, day) for end, day in sections if end > TOP_CHARS]
         tagged = [to_mention(atom, text, _anchor_at(atom.start, sections, anchor)) for atom in atoms]
