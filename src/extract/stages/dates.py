@@ -6,11 +6,14 @@ a dateline found in the text sets it (`doc_date_source = "dateline"`), else a ye
 year of the last full date before it, else values keep `XXXX` and relative dates become PRESENT_REF /
 PAST_REF / FUTURE_REF. After an item's own dateline further down (a feed's post, a press digest's item:
 `NWT, 12 mars 2025`, `ДОБРИЧ, 5 ноември`), relative and yearless dates read from that day instead; a
-reader's date overrides only the page's own dateline at the top. A year the story names (`oktober samma år`) counts from the last year written.
+reader's date overrides only the page's own dateline at the top. A year the story names (`oktober samma
+år`) counts from the last year written.
 A paragraph whose language differs from the document's is read in both: short lines such as a dateline
 are where language identification fails most, and a date read in either language is kept.
 """
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from ..config import RunConfig
 from ..dates.dateline import TOP_CHARS, find_dateline, find_title_year, section_datelines
@@ -51,7 +54,8 @@ class DateStage:
         sections = section_datelines(text, atoms, anchor.year if anchor else None)
         if given:  # the page's own dateline at its top gives way to the reader's date
             sections = [(end, day) for end, day in sections if end > TOP_CHARS]
-        tagged = [to_mention(atom, text, _anchor_at(atom.start, sections, anchor)) for atom in atoms]
+        ends, days = [end for end, _ in sections], [parse_anchor(day) for _, day in sections]
+        tagged = [to_mention(atom, text, _anchor_at(atom.start, ends, days, anchor)) for atom in atoms]
         doc.mentions = merge_dates(doc.mentions, tagged, doc.lang_at, anchor, streets)
 
     @staticmethod
@@ -65,10 +69,11 @@ class DateStage:
         return atoms, streets
 
 
-def _anchor_at(offset: int, sections: list[tuple[int, str]], anchor: Point | None) -> Point | None:
-    """The day of the last item dateline before `offset`, else the document's anchor."""
-    before = [day for end, day in sections if end <= offset]
-    return parse_anchor(before[-1]) if before else anchor
+def _anchor_at(offset: int, ends: list[int], days: list[Point | None], anchor: Point | None) -> Point | None:
+    """The day of the last item dateline whose line ends before `offset` (`ends` ascending), else the
+    document's anchor."""
+    i = bisect_right(ends, offset)
+    return days[i - 1] if i else anchor
 
 
 def _union(first: list, second: list) -> list:

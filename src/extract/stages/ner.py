@@ -369,9 +369,9 @@ class NerStage:
         given = load_given_names(self.config.models_dir)
         kept = [p for m in kept for p in people_by_given_names(doc.text, m, given)]
         surnames = {m.text.rsplit(None, 1)[-1] for m in kept if m.label == "PER" and " " in m.text}
-        common = load_common_words(self.config.models_dir)
+        common, names = load_common_words(self.config.models_dir), surnames | given
         kept = [m for m in kept if not _lone_word_person(doc.text, m, starts, surnames)
-                and not _corpus_common_word(doc.text, m, starts, common, surnames | given)]
+                and not _corpus_common_word(doc.text, m, starts, common, names)]
         for lang in sorted(by_lang):
             kept = with_venues(doc.text, by_lang[lang], lang, kept)
         # Places the gazetteer knows, only where neither the model nor the lexicon found anything, and not
