@@ -41,7 +41,11 @@ def test_model_span_around_lexicon_names(case):
     def span(surface, source):
         start = text.index(surface)
         return Mention(start, start + len(surface), surface, "ORG", source=source, attrs={"lang": case["lang"]})
-    found = [span(case["model"], "model")] + [span(x, "lexicon") for x in case["lexicon"].split("|")]
+    found = [span(case["model"], "model")]
+    for name in case["lexicon"].split("|"):  # `unit:` marks a unit's span (a department's name)
+        found.append(span(name.removeprefix("unit:"), "lexicon"))
+        if name.startswith("unit:"):
+            found[-1].attrs["kind"] = "unit"
     assert [m.text for m in resolve_overlaps(found)] == case["kept"].split("|")
 
 
@@ -259,6 +263,17 @@ def test_model_spans_mended_by_given_names(case):
     text, start = case["text"], case["text"].index(case["span"])
     m = Mention(start, start + len(case["span"]), case["span"], case["label"], source="model", attrs={"lang": case["lang"]})
     assert [f"{k.text}/{k.label}" for k in people_by_given_names(text, m, _GIVEN)] == case["kept"].split("+")
+
+
+@pytest.mark.parametrize("case", read_tsv("unit_person_cases.tsv"), ids=lambda c: c["kept"])
+def test_unit_running_on_into_a_person(case):
+    from extract.lexicon import LexiconMatcher
+    from extract.stages.ner import people_by_given_names
+
+    text = case["text"]
+    units = [m for m in LexiconMatcher.for_lang(case["lang"]).find(text) if m.attrs.get("kind") == "unit"]
+    assert len(units) == 1
+    assert [f"{k.text}/{k.label}" for k in people_by_given_names(text, units[0], _GIVEN)] == case["kept"].split("+")
 
 
 @pytest.mark.parametrize("text, found, spotted", [

@@ -9,6 +9,9 @@ from ..resources import lang_resource
 from .normalise import norm, norm_phrase, tokenize
 
 
+WordPattern = tuple[str, bool]  # (normalised word, matches as a prefix: written `Daire*`)
+
+
 @dataclass(frozen=True)
 class MunicipalityRules:
     # Head phrases as (normalised word, capitalised) pairs; a capitalised head needs a capital in text.
@@ -20,6 +23,30 @@ class MunicipalityRules:
     foreign: tuple[tuple[tuple[str, bool], ...], ...] = ()
     list_words: frozenset[str] = frozenset()  # conjunctions joining a list of names
     max_name_words: int = 3
+    # Written after the name only before an officer's title, which is no part of the span
+    # (`Bursa Büyükşehir Belediye Başkanı`: the mayor of Bursa's municipality); the name must be a known place.
+    after_title: tuple[tuple[tuple[str, bool], ...], ...] = ()
+    titles: tuple[WordPattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitRules:
+    """Heads of a body's units (`[units]` in entities.toml) and how the unit's name is read around them."""
+    after: tuple[tuple[WordPattern, ...], ...] = ()  # closing a capitalised name (`Dış İlişkiler Dairesi`)
+    before: tuple[tuple[WordPattern, ...], ...] = ()  # opening a capitalised name (`Γραφείο Διεθνών Σχέσεων`)
+    described_after: tuple[tuple[WordPattern, ...], ...] = ()  # before lower-case words (`Enheten för integration`)
+    quoted_after: tuple[tuple[WordPattern, ...], ...] = ()  # before a quoted name, the span (`отдел „X“`)
+    compound_endings: tuple[str, ...] = ()  # one capitalised compound word (`Stadsledningskansliet`)
+    min_compound_stem: int = 3
+    joiners: frozenset[str] = frozenset()  # lower-case words inside a name (`ve`, `και`)
+    stop_words: frozenset[str] = frozenset()  # words that end a described unit (`och`, `har`)
+    outside_endings: tuple[str, ...] = ()  # case endings of words before a name, never in it (`Oturumlarda`)
+    kind_words: frozenset[str] = frozenset()  # words that name a unit's kind: a name of only these is none
+    max_name_words: int = 6
+    max_described_words: int = 3
+
+    def __bool__(self) -> bool:
+        return bool(self.after or self.before or self.described_after or self.quoted_after or self.compound_endings)
 
 
 @dataclass(frozen=True)
@@ -37,6 +64,7 @@ class LangRules:
     # `Eskişehir Büyükşehir Belediye Meclisi`): ORG spans found like municipalities, never linked to the city.
     authority: MunicipalityRules = MunicipalityRules()
     region_words: frozenset[str] = frozenset()  # words a place's name runs on into (`Örebro län`)
+    units: UnitRules = UnitRules()
 
     def stem(self, word_key: str) -> str:
         """Strip the longest listed case/definiteness suffix from a normalised word."""
@@ -75,6 +103,28 @@ def _phrases(values) -> tuple[tuple[tuple[str, bool], ...], ...]:
     return tuple(tuple((norm(t.text), t.text[0].isupper()) for t in tokenize(v)) for v in values)
 
 
+def _word_patterns(values) -> tuple[tuple[WordPattern, ...], ...]:
+    """Heads as word patterns; a word written with a closing `*` matches every word it begins."""
+    return tuple(tuple((norm(w.rstrip("*")), w.endswith("*")) for w in v.split()) for v in values)
+
+
+def _units(section: dict) -> UnitRules:
+    return UnitRules(
+        after=_word_patterns(section.get("after", [])),
+        before=_word_patterns(section.get("before", [])),
+        described_after=_word_patterns(section.get("described_after", [])),
+        quoted_after=_word_patterns(section.get("quoted_after", [])),
+        compound_endings=_norm_list(section.get("compound_endings", [])),
+        min_compound_stem=int(section.get("min_compound_stem", 3)),
+        joiners=frozenset(_norm_list(section.get("joiners", []))),
+        stop_words=frozenset(_norm_list(section.get("stop_words", []))),
+        outside_endings=_norm_list(section.get("outside_endings", [])),
+        kind_words=frozenset(_norm_list(section.get("kind_words", []))),
+        max_name_words=int(section.get("max_name_words", 6)),
+        max_described_words=int(section.get("max_described_words", 3)),
+    )
+
+
 def _norm_list(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(norm(v) for v in values))
 
@@ -98,6 +148,8 @@ def _heads(section: dict, max_words: int = 3, foreign: list[str] | None = None) 
         foreign=_phrases(foreign or []),
         list_words=frozenset(_norm_list(section.get("list_words", []))),
         max_name_words=int(section.get("max_name_words", max_words)),
+        after_title=_phrases(section.get("after_title", [])),
+        titles=tuple(p for head in _word_patterns(section.get("titles", [])) for p in head),
     )
 
 
@@ -122,4 +174,5 @@ def lang_rules(lang: str | None) -> LangRules:
         municipality=_heads(muni, foreign=_foreign_heads(lang)),
         authority=_heads(data.get("authorities", {}), int(muni.get("max_name_words", 3))),
         region_words=frozenset(_norm_list(data.get("regions", {}).get("after", []))),
+        units=_units(data.get("units", {})),
     )

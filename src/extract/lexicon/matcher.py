@@ -8,6 +8,7 @@ from .entries import LexEntry, load_entries
 from .langrules import LangRules, lang_rules
 from .municipalities import find_municipalities
 from .normalise import Token, norm, tokenize
+from .units import find_units
 
 # A one-word name this short is matched like an acronym (case-sensitively), whatever the data calls it.
 _SHORT = 3
@@ -103,7 +104,11 @@ class LexiconMatcher:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Non-overlapping ORG/LOC mentions in text[start:end] (offsets into `text`), longest first."""
         tokens = tokenize(text, start, end)
-        candidates = self.find_names(text, tokens) + find_municipalities(text, tokens, self.rules)
+        names = self.find_names(text, tokens)
+        # A unit's head that closes a lexicon name belongs to that name (`Avrupa Konseyi ve Avrupa Komisyonu`).
+        units = [u for u in find_units(text, tokens, self.rules.units)
+                 if not any(n.end == u.end and n.start > u.start for n in names)]
+        candidates = names + find_municipalities(text, tokens, self.rules) + units
         # Longest span wins; on equal length a lexicon name beats a municipality pattern.
         candidates.sort(key=lambda m: (-(m.end - m.start), "key" not in m.attrs, m.start))
         kept: list[Mention] = []

@@ -111,8 +111,28 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
         for head in after.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "municipality"))
+    for i, head in _heads_before_title(tokens, keys, muni):
+        found.extend(m for m in _named_before_head(text, tokens, names, i, len(head), "municipality")
+                     if _known_place(m.attrs["place"], rules))
     found.extend(_authorities(text, tokens, keys, rules))
     return found
+
+
+def _heads_before_title(tokens: list[Token], keys: list[str], muni) -> list[tuple[int, tuple]]:
+    """(token index, head) of each `after_title` head that an officer's title follows (`Belediye Başkanı`)."""
+    out = []
+    for i in range(len(tokens)):
+        for head in _heads_by_first_word(muni.after_title).get(keys[i], ()):
+            after = i + len(head)
+            if _head_at(tokens, i, head) and after < len(tokens) and any(
+                    keys[after].startswith(key) if prefix else keys[after] == key for key, prefix in muni.titles):
+                out.append((i, head))
+    return out
+
+
+def _known_place(name: str, rules: LangRules) -> bool:
+    from ..entities.places import place_candidates  # the gazetteer sits in the entities stage
+    return bool(place_candidates(name, rules))
 
 
 @lru_cache(maxsize=None)

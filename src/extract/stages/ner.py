@@ -504,6 +504,8 @@ def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[
     or body is a PER; a body or title before the person (`Столична община Деница Маринова`, `Vekili Halil
     Demirtaş`) is cut off, and kept only where it is more than one common word; a given name the model read
     alone (`Karin`) runs on over its surname."""
+    if m.source == "lexicon" and m.attrs.get("kind") == "unit":
+        return _unit_before_person(text, m, given)
     if m.source != "model" or m.label == "DATE":
         return [m]
     lang = m.attrs.get("lang")
@@ -521,6 +523,18 @@ def people_by_given_names(text: str, m: Mention, given: frozenset[str]) -> list[
     if m.label == "PER" or (" " not in lead and not _is_acronym(lead)):
         return [person]
     return [_respan(text, m, m.start, lead_end), person]
+
+
+def _unit_before_person(text: str, m: Mention, given: frozenset[str]) -> list[Mention]:
+    """A unit's name runs on over the person who heads it (`Τμήματος Ένταξης Μεταναστών Ιωάννης Τσολάκης`):
+    the person is cut out, and the unit kept where more than its head word is left."""
+    cut = person_after_body(text, m, given)
+    if cut is None or cut[1] < m.attrs["head_end"]:
+        return [m]  # `Göç Alan Kentler Ağı`: a name before its head is no person (`Alan`)
+    lead_end, person_start = cut
+    person = Mention(person_start, m.end, text[person_start:m.end], "PER", source="rule", attrs={"lang": m.attrs.get("lang")})
+    lead = text[m.start:lead_end]
+    return [person] if " " not in lead else [_respan(text, m, m.start, lead_end), person]
 
 
 def _respan(text: str, m: Mention, start: int, end: int, label: str | None = None) -> Mention:
@@ -780,6 +794,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         if m.source == "model" and m.label != "DATE" and len(clash) == 1 and all(
             k.source == "lexicon" and k.label == m.label and m.start <= k.start and k.end <= m.end
+            and k.attrs.get("kind") != "unit"  # a unit's name ends where its rule ends it (`Heyette`, `του Δήμου`)
             and (m.end - m.start) > (k.end - k.start) for k in clash
         ) and not _descriptor_around(m, clash[0]):
             for k in clash:
