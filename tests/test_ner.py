@@ -332,3 +332,25 @@ def test_a_model_guess_inside_a_venue_named_by_the_words_around_it(text, lang, m
     found = with_venues(text, [Paragraph(0, len(text), lang)], lang,
                         [Mention(start, start + len(model), model, label, source="model")])
     assert [f"{m.text}/{m.label}" for m in found] == [kept]
+
+
+_COMMON = {"tr": frozenset(["rapor"])}
+
+
+@pytest.mark.parametrize("case", read_tsv("town_of_body_cases.tsv"), ids=lambda c: c["text"][:30])
+def test_towns_named_by_bodies(case):
+    from extract.document import Paragraph
+    from extract.lexicon import LexiconMatcher
+    from extract.stages.ner import towns_named_by_bodies
+
+    text = case["text"]
+    found = LexiconMatcher.for_lang(case["lang"]).find(text)
+    for m in found:
+        m.attrs["lang"] = case["lang"]
+    if case["model"]:
+        label, surface = case["model"].split(":", 1)
+        start = text.rindex(surface)
+        found.append(Mention(start, start + len(surface), surface, label, source="model", attrs={"lang": case["lang"]}))
+    kept = towns_named_by_bodies(text, found, [Paragraph(0, len(text))], _COMMON)
+    assert all(text[m.start:m.end] == m.text for m in kept)
+    assert [m.text for m in kept if m.label == "LOC"] == [t for t in case["towns"].split("|") if t]

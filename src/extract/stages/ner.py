@@ -23,7 +23,8 @@ from ..entities.venues import (after_venue_word, capitalised_venue_word_before, 
                                names_after_venue_words, names_before_venue_nouns, region_word_after,
                                venue_words_after)
 from ..events.lexicon import load_lexicon
-from ..lexicon import LexiconMatcher
+from ..lexicon import LexiconMatcher, lang_rules
+from ..lexicon.normalise import norm
 from ..registry import register_stage
 from ..resources import lang_resource
 from ..textfold import apostrophe_suffix_start, fold_accents, written_in_lower_case
@@ -384,6 +385,7 @@ class NerStage:
                             and full_name_at(doc.text, m.start, given) is None:
                         kept.append(m)
         read = [p for paras in by_lang.values() for p in paras]
+        kept = towns_named_by_bodies(doc.text, kept, read, common)
         kept.extend(defined_acronyms(doc.text, kept, read))
         kept.extend(repeated_names(doc.text, kept, read))
         kept.extend(people_after_bodies(doc.text, kept))
@@ -777,6 +779,43 @@ def repeated_names(text: str, found: list[Mention], paras) -> list[Mention]:
         added += [Mention(a, b, surface, model.label, source="rule", score=model.score, attrs=dict(model.attrs))
                   for a, b in _free_occurrences(text, surface, spans, paras)]
     return added
+
+
+@lru_cache(maxsize=None)
+def _municipality_head_words(lang: str | None) -> frozenset[str]:
+    """The words of a language's municipality heads: `Büyükşehir` before `Belediyesi` names no town."""
+    muni = lang_rules(lang).municipality
+    return frozenset(word for heads in (muni.before, muni.after, muni.after_title) for head in heads for word, _ in head)
+
+
+def _town_forms(m: Mention, common: dict[str, frozenset[str]]) -> set[str]:
+    """The town a municipality's span names, as written there and in its dictionary forms (`Finspångs
+    kommun` -> Finspångs, Finspång); none where that word is a common word (`Büyükşehir Belediyesi`)."""
+    place, lang = m.attrs.get("place") or "", m.attrs.get("lang")
+    if m.attrs.get("kind") != "municipality" or " " in place or not place[:1].isupper() \
+            or is_common_word(place, lang, common) or norm(place) in _municipality_head_words(lang):
+        return set()
+    forms = {place}
+    for inflected, base in lang_rules(lang).base_forms:
+        if place.lower().endswith(inflected) and len(place) - len(inflected) >= 3:
+            forms.add(place[:len(place) - len(inflected)] + base)
+    return forms
+
+
+def towns_named_by_bodies(text: str, found: list[Mention], paras, common: dict[str, frozenset[str]]) -> list[Mention]:
+    """A town the document names in a municipality's name (`Община Харманли`, `Finspångs kommun`) is a
+    place wherever the text names it alone, whatever its size: a one-word person or body the model read
+    there is that place (`Botkyrka`), and an occurrence nothing else took is added."""
+    towns = {form for m in found for form in _town_forms(m, common)}
+    if not towns:
+        return found
+    kept = [_respan(text, m, m.start, m.end, "LOC") if m.source == "model" and m.label in ("PER", "ORG")
+            and m.text in towns else m for m in found]
+    spans = sorted((m.start, m.end) for m in kept)
+    for town in sorted(towns, key=lambda t: (-len(t), t)):
+        kept += [Mention(a, b, town, "LOC", source="rule", score=0.9, attrs={"kind": "town_of_body"})
+                 for a, b in _free_occurrences(text, town, spans, paras)]
+    return kept
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
