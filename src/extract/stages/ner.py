@@ -144,6 +144,25 @@ def _town_before_person(text: str, start: int, end: int, lang: str | None) -> in
     return town_end if _bare_place(text, start, town_end, lang) and text[town_end] == " " else None
 
 
+@lru_cache(maxsize=None)
+def _offices_after(lang: str | None) -> frozenset[str]:
+    return frozenset(fold_accents(o).lower() for o in lang_resource(lang, "entities").get("names", {}).get("office_after", []))
+
+
+def _town_office(text: str, start: int, end: int, lang: str | None) -> tuple[int, int | None] | None:
+    """A model span opening with a town the gazetteer knows and an office of that town written after it
+    (`Stockholms borgarråd`, `Uppsalas kommunalråd Erik Sjöholm`): (where the town ends, where the officer's
+    name starts or None); None where the span is no such thing."""
+    offices = _offices_after(lang)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if not offices or len(words) < 2 or fold_accents(words[1].group()).lower() not in offices:
+        return None
+    town_end = start + words[0].end()
+    if not _bare_place(text, start, town_end, lang):
+        return None
+    return town_end, (start + words[2].start() if len(words) >= 4 else None)
+
+
 def _event_words(lang: str | None, kind: str):
     """A word list of the language's event lexicon: a Meeting type's triggers or the network words."""
     lex = load_lexicon(lang)
@@ -427,6 +446,12 @@ class NerStage:
         if town is not None:  # `кметът на Созопол Калоян Демирев`: the town, then its mayor
             return [Mention(start, town, text[start:town], "LOC", source="model", score=score, attrs={"lang": lang}),
                     *NerStage._mention(text, town + 1, end, label, lang, score)]
+        office = _town_office(text, start, end, lang) if label != "DATE" else None
+        if office is not None:  # `Stockholms borgarråd`: the town; the officer named after it is a person
+            town_end, person_start = office
+            person = NerStage._mention(text, person_start, end, "PER", lang, score) if person_start else []
+            return [Mention(start, town_end, text[start:town_end], "LOC", source="model", score=score,
+                            attrs={"lang": lang}), *person]
         split = split_at_person_title(text, start, end, lang) if label in ("ORG", "LOC") else None
         if split is not None:
             body_end, person = split
