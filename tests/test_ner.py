@@ -109,6 +109,8 @@ def test_a_line_in_capitals_gets_no_model_spans(monkeypatch):
     ("Genel Kurul toplandı\n\n19.12.2024 | Haberler\n\nMarmara Belediyeler Birliği", "Haberler", False),
     ("Program\n11:30 – 12:00 Kahve arası\n12:00 Panel", "Kahve", False),
     ("Açılışı Selin Arıkan yaptı.\n14:00 – Arıkan ile söyleşi", "Arıkan", True),
+    # a field's one-word label before the word (`Statü:`)
+    ("Malatya Büyükşehir Belediyesi\nKatılım: 2022 · Statü: Asil üye", "Asil", False),
 ])
 def test_a_lone_word_person_opening_a_sentence(monkeypatch, text, word, kept):
     patterns = [{"label": "PER", "pattern": word}, {"label": "PER", "pattern": "Selin Arıkan"}]

@@ -618,7 +618,8 @@ def _opens_sentence_or_line(text: str, start: int, starts: set[int]) -> bool:
 
 # What opens a field of a line before its first word: a time or number (`11:30 – 12:00`, `14:00`, `4.`), or
 # anything up to a field separator (`19.12.2024 | `, `12 ноември 2024 – `, `Tepebaşı Belediyesi › `).
-_FIELD_OPENING = re.compile(r"(?:[\d\s.:/–—\-]*|.*\s[|–—•·›>])\s*")
+# A line's opening, or a field's after a separator; either may hold a one-word label (`Statü: Asil üye`).
+_FIELD_OPENING = re.compile(r"(?:[\d\s.:/–—\-]*|.*\s[|–—•·›>])\s*(?:[^\W\d_]+:\s+)?")
 
 
 def _opens_field(text: str, start: int) -> bool:
