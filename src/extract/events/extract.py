@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..document import Document, Event, Mention
 from .arguments import BULLET, SentenceArguments
+from .directory import add_directory_memberships
 from .drafts import SENTENCE_END, Draft, Unit
 from .editions import add_edition_drafts
 from .headline import add_dateline_town, add_headline_place, add_welcome_places
@@ -246,6 +247,7 @@ def extract_events(doc: Document, lexicon_of: Callable[[str | None], EventLexico
             drafts.extend(introduced)
         previous_mentions, previous_had_drafts = in_unit, any(not d.virtual for d in kept)
         previous_end, previous_unit = unit.end, unit
+    drafts = add_directory_memberships(text, folded, units, mentions, drafts, lexicon_of)
     drafts = add_edition_drafts(text, folded, units, mentions, drafts, lexicon_of)
     headings = sub_headings(text, units, mentions)
     add_section_towns(text, folded, headings, mentions, drafts, lexicon_of)

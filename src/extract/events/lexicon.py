@@ -69,6 +69,11 @@ class EventLexicon:
     attendance: re.Pattern | None = None
     # The field's own words, narrower than `topic` (no town or municipality): an item of a news digest needs one.
     field: re.Pattern | None = None
+    # A member directory's entries (events/directory.py): a member's status (`fullvärdig medlem`), what makes
+    # an entry no member joining (`grundande medlem`, `observatör`), and a contact field's label (`Kontakt:`).
+    directory_member: re.Pattern | None = None
+    directory_not_member: re.Pattern | None = None
+    directory_contact: re.Pattern | None = None
 
 
 def _optional_word(words: list[str], group: str) -> str:
@@ -137,6 +142,9 @@ def build_lexicon(lang: str, data: dict) -> EventLexicon:
         council_words=alternation(data.get("council_words", [])),
         first_person=alternation(data.get("first_person", [])),
         field=alternation(data.get("field", [])),
+        directory_member=alternation(data.get("directory", {}).get("member", [])),
+        directory_not_member=alternation(data.get("directory", {}).get("not_member", [])),
+        directory_contact=alternation(data.get("directory", {}).get("contact", [])),
         attendance=alternation(data.get("attendance", [])),
     )
 
