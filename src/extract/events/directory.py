@@ -73,14 +73,17 @@ def add_directory_memberships(text: str, folded: str, units: list[Unit], mention
             entries.append((start, end, unit, lex, status))
     if len(entries) < MIN_ENTRIES:
         return drafts
-    networks = [m for m in mentions if m.start < entries[0][0]]
+    networks = [m for m in mentions if m.start < entries[0][0]]  # the page's network is named before its list
+    network_of: dict[str, Mention | None] = {}  # language -> the page's network, found once
     added: list[Draft] = []
     for start, end, unit, lex, status in entries:
         if lex.directory_not_member is not None and lex.directory_not_member.search(folded, start, end):
             continue
         in_entry = [m for m in mentions if start <= m.start and m.end <= end]
         member = _member(text, folded, start, end, in_entry, lex)
-        network = next((m for m in networks if is_network(m, lex, folded)), None)
+        if lex.lang not in network_of:
+            network_of[lex.lang] = next((m for m in networks if is_network(m, lex, folded)), None)
+        network = network_of[lex.lang]
         if member is None or network is None:
             continue
         draft = Draft("Membership", status.start(), status.end(), unit)

@@ -33,7 +33,7 @@ class _UnitNames:
     def __init__(self, text: str, tokens: list[Token], keys: list[str], rules: UnitRules):
         self.text, self.tokens, self.keys, self.rules = text, tokens, keys, rules
 
-    def _capitalised(self, i: int) -> bool:
+    def capitalised(self, i: int) -> bool:
         tok = self.tokens[i]
         return tok.is_word and tok.text[0].isupper() and not tok.text.isdigit()
 
@@ -41,7 +41,7 @@ class _UnitNames:
         """A capitalised word that may stand in the name before a head: not one with a case ending that
         only a word outside the name takes (`Oturumlarda`, `Meclisten`)."""
         key = self.keys[i]
-        return self._capitalised(i) and not any(
+        return self.capitalised(i) and not any(
             key.endswith(e) and len(key) - len(e) >= self.rules.min_compound_stem for e in self.rules.outside_endings)
 
     def _joins(self, i: int) -> bool:
@@ -70,9 +70,9 @@ class _UnitNames:
         end, j, words = i, i, 0
         while j < len(self.tokens) and words < self.rules.max_name_words \
                 and (j == i or _same_line(self.text, self.tokens[j - 1], self.tokens[j])):
-            if self._capitalised(j):
+            if self.capitalised(j):
                 end, words = j + 1, words + 1
-            elif not (self._joins(j) and j + 1 < len(self.tokens) and self._capitalised(j + 1)):
+            elif not (self._joins(j) and j + 1 < len(self.tokens) and self.capitalised(j + 1)):
                 break
             j += 1
         return end
@@ -98,7 +98,8 @@ class _UnitNames:
         while j < len(self.tokens) and j - i < self.rules.max_name_words * 2 \
                 and _same_line(self.text, self.tokens[j - 1], self.tokens[j]):
             after = self.text[self.tokens[j].end:self.tokens[j + 1].start if j + 1 < len(self.tokens) else len(self.text)]
-            if after.strip()[:1] in _CLOSING_QUOTES and after.strip():
+            closing = after.strip()[:1]
+            if closing and closing in _CLOSING_QUOTES:
                 return (i, j + 1) if self.tokens[i].text[0].isupper() else None
             j += 1
         return None
@@ -127,7 +128,7 @@ def find_units(text: str, tokens: list[Token], rules: UnitRules) -> list[Mention
                 if start < i:
                     found.append(_mention(text, tokens[start], tokens[i + len(head) - 1]))
         for head in rules.before:  # `Γραφείο Διεθνών Σχέσεων`: the name runs after the head
-            if _head_at(keys, tokens, i, head, capital=True) and not (i > 0 and names._capitalised(i - 1)
+            if _head_at(keys, tokens, i, head, capital=True) and not (i > 0 and names.capitalised(i - 1)
                                                                      and _same_line(text, tokens[i - 1], tok)):
                 end = names.forward(i + len(head))
                 if end > i + len(head):

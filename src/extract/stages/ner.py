@@ -846,8 +846,8 @@ def towns_named_by_bodies(text: str, found: list[Mention], paras, common: dict[s
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """One span per stretch of text: lexicon spans beat model spans, except a longer model span of the
-    same label around one lexicon span that adds more than a word for its kind (`network`); among model
-    spans the longer wins."""
+    same label around one lexicon span (not a unit's) that adds more than a word for its kind (`network`);
+    among model spans the longer wins."""
     def rank(m: Mention):
         return (0 if m.source == "lexicon" else 1, -(m.end - m.start), m.start, m.label)
 
