@@ -12,6 +12,12 @@ from .normalise import norm, norm_phrase, tokenize
 WordPattern = tuple[str, bool]  # (normalised word, matches as a prefix: written `Daire*`)
 
 
+def matches_word(word_key: str, pattern: WordPattern) -> bool:
+    """A normalised word matches a pattern: the word itself, or any word it begins (`Daire*`)."""
+    key, prefix = pattern
+    return word_key.startswith(key) if prefix else word_key == key
+
+
 @dataclass(frozen=True)
 class MunicipalityRules:
     # Head phrases as (normalised word, capitalised) pairs; a capitalised head needs a capital in text.

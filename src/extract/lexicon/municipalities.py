@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..document import Mention
-from .langrules import LangRules
-from .normalise import Token, norm
+from .langrules import LangRules, matches_word
+from .normalise import Token, norm, same_line
 
 _LIST_PUNCT = {",", ";"}
 
@@ -18,10 +18,6 @@ def _head_at(tokens: list[Token], i: int, head: tuple[tuple[str, bool], ...]) ->
         if norm(tok.text) != key or (capital and not tok.text[0].isupper()):
             return False
     return True
-
-
-def _same_line(text: str, a: Token, b: Token) -> bool:
-    return "\n" not in text[a.end:b.start]
 
 
 class _Names:
@@ -42,7 +38,7 @@ class _Names:
             return i
         end, words, j = i + 1, 1, i + 1
         while j < len(self.tokens) and words < self.max_words:
-            if not _same_line(self.text, self.tokens[j - 1], self.tokens[j]):
+            if not same_line(self.text, self.tokens[j - 1], self.tokens[j]):
                 break
             if self.is_name_word(j):
                 end, words, j = j + 1, words + 1, j + 1
@@ -64,7 +60,7 @@ class _Names:
         if norm(tok.text) != "-" or self.text[tokens[dash - 1].end:tok.start] == "":
             return False
         words, j = [], dash + 1
-        while j < len(tokens) and self.is_name_word(j) and _same_line(self.text, tokens[j - 1], tokens[j]):
+        while j < len(tokens) and self.is_name_word(j) and same_line(self.text, tokens[j - 1], tokens[j]):
             words.append(tokens[j].text)
             j += 1
         return not any(place_candidates(word, self.rules) for word in words)
@@ -73,7 +69,7 @@ class _Names:
         """Start index of the name ending just before token i; i when there is none."""
         start, j = i, i - 1
         while j >= 0 and i - j <= self.max_words and self.is_name_word(j) \
-                and _same_line(self.text, self.tokens[j], self.tokens[j + 1]):
+                and same_line(self.text, self.tokens[j], self.tokens[j + 1]):
             start, j = j, j - 1
         return start
 
@@ -91,8 +87,8 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
     for each name listed after or before a plural head."""
     muni, names, found = rules.municipality, _Names(text, tokens, rules), []
     keys = [norm(t.text) for t in tokens]
-    plural, plural_after, before, foreign, after = (
-        _heads_by_first_word(h) for h in (muni.plural, muni.plural_after, muni.before, muni.foreign, muni.after))
+    plural, plural_after, before, foreign, after, after_title = (_heads_by_first_word(h) for h in (
+        muni.plural, muni.plural_after, muni.before, muni.foreign, muni.after, muni.after_title))
     for i in range(len(tokens)):
         for head in plural.get(keys[i], ()):
             if _head_at(tokens, i, head):
@@ -106,28 +102,19 @@ def find_municipalities(text: str, tokens: list[Token], rules: LangRules) -> lis
         # A head of another language opens the name only where no name runs into it (`Göteborgs Stad` stays Swedish).
         for head in foreign.get(keys[i], ()):
             if _head_at(tokens, i, head) and not (i > 0 and names.is_name_word(i - 1)
-                                                  and _same_line(text, tokens[i - 1], tokens[i])):
+                                                  and same_line(text, tokens[i - 1], tokens[i])):
                 found.extend(_named_after_head(text, tokens, names, rules, i, len(head), "municipality"))
         for head in after.get(keys[i], ()):
             if _head_at(tokens, i, head):
                 found.extend(_named_before_head(text, tokens, names, i, len(head), "municipality"))
-    for i, head in _heads_before_title(tokens, keys, muni):
-        found.extend(m for m in _named_before_head(text, tokens, names, i, len(head), "municipality")
-                     if _known_place(m.attrs["place"], rules))
+        for head in after_title.get(keys[i], ()):  # `Bursa Büyükşehir Belediye Başkanı`: before a title only
+            title = i + len(head)
+            if _head_at(tokens, i, head) and title < len(tokens) \
+                    and any(matches_word(keys[title], p) for p in muni.titles):
+                found.extend(m for m in _named_before_head(text, tokens, names, i, len(head), "municipality")
+                             if _known_place(m.attrs["place"], rules))
     found.extend(_authorities(text, tokens, keys, rules))
     return found
-
-
-def _heads_before_title(tokens: list[Token], keys: list[str], muni) -> list[tuple[int, tuple]]:
-    """(token index, head) of each `after_title` head that an officer's title follows (`Belediye Başkanı`)."""
-    out = []
-    for i in range(len(tokens)):
-        for head in _heads_by_first_word(muni.after_title).get(keys[i], ()):
-            after = i + len(head)
-            if _head_at(tokens, i, head) and after < len(tokens) and any(
-                    keys[after].startswith(key) if prefix else keys[after] == key for key, prefix in muni.titles):
-                out.append((i, head))
-    return out
 
 
 def _known_place(name: str, rules: LangRules) -> bool:
@@ -175,7 +162,7 @@ def _named_after_head(text: str, tokens: list[Token], names: _Names, rules: Lang
         out.append(_mention(text, tokens[person], tokens[names.forward(person) - 1], "PER",
                             {"kind": "person_after_body"}))
     if end < len(tokens) and norm(tokens[end].text) in rules.region_words \
-            and _same_line(text, tokens[end - 1], tokens[end]):
+            and same_line(text, tokens[end - 1], tokens[end]):
         end += 1
     first, last = tokens[i + size], tokens[end - 1]
     out.append(_mention(text, tokens[i], last, "ORG", _place_attrs(text, first, last, kind)))

@@ -35,6 +35,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             if m.group() not in QUOTES]
 
 
+def same_line(text: str, a: Token, b: Token) -> bool:
+    """No line break stands between tokens `a` and `b`."""
+    return "\n" not in text[a.end:b.start]
+
+
 def fold_mixed_script(word: str) -> str:
     """Map Latin look-alikes to Cyrillic or Greek when the word is otherwise in that script."""
     if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):

@@ -4,27 +4,18 @@
 from __future__ import annotations
 
 from ..document import Mention
-from .langrules import UnitRules, WordPattern
-from .normalise import Token, norm
+from .langrules import UnitRules, WordPattern, matches_word
+from .normalise import Token, norm, same_line
 
 _OPENING_QUOTES = "„“«\"'‘‚"
 _CLOSING_QUOTES = "“”»\"'’"
-
-
-def _matches(word: str, pattern: WordPattern) -> bool:
-    key, prefix = pattern
-    return word.startswith(key) if prefix else word == key
 
 
 def _head_at(keys: list[str], tokens: list[Token], i: int, head: tuple[WordPattern, ...], capital: bool) -> bool:
     """Does the head start at token i (its first word written with a capital where `capital`)?"""
     if i + len(head) > len(tokens) or (capital and not tokens[i].text[0].isupper()):
         return False
-    return all(_matches(keys[j], p) for j, p in zip(range(i, i + len(head)), head))
-
-
-def _same_line(text: str, a: Token, b: Token) -> bool:
-    return "\n" not in text[a.end:b.start]
+    return all(matches_word(keys[j], p) for j, p in zip(range(i, i + len(head)), head))
 
 
 class _UnitNames:
@@ -53,7 +44,7 @@ class _UnitNames:
     def backward(self, i: int) -> int:
         """Start index of the capitalised run (joiners inside it) that ends just before token i."""
         start, j, words = i, i - 1, 0
-        while j >= 0 and words < self.rules.max_name_words and _same_line(self.text, self.tokens[j], self.tokens[j + 1]):
+        while j >= 0 and words < self.rules.max_name_words and same_line(self.text, self.tokens[j], self.tokens[j + 1]):
             if self._in_name(j):
                 start, words = j, words + 1
             elif not (self._joins(j) and j > 0 and self._in_name(j - 1)):
@@ -69,7 +60,7 @@ class _UnitNames:
         """End index (exclusive) of the capitalised run (joiners inside it) that starts at token i."""
         end, j, words = i, i, 0
         while j < len(self.tokens) and words < self.rules.max_name_words \
-                and (j == i or _same_line(self.text, self.tokens[j - 1], self.tokens[j])):
+                and (j == i or same_line(self.text, self.tokens[j - 1], self.tokens[j])):
             if self.capitalised(j):
                 end, words = j + 1, words + 1
             elif not (self._joins(j) and j + 1 < len(self.tokens) and self.capitalised(j + 1)):
@@ -83,20 +74,20 @@ class _UnitNames:
         end, j = i, i
         while j < len(self.tokens) and j - i < self.rules.max_described_words \
                 and self.tokens[j].is_word and self.keys[j] not in self.rules.stop_words \
-                and (j == i or _same_line(self.text, self.tokens[j - 1], self.tokens[j])):
+                and (j == i or same_line(self.text, self.tokens[j - 1], self.tokens[j])):
             end, j = j + 1, j + 1
         return end
 
     def quoted(self, i: int) -> tuple[int, int] | None:
         """(first, end) token indices of a name in quotes right after token i - 1, on the same line."""
-        if i >= len(self.tokens) or not _same_line(self.text, self.tokens[i - 1], self.tokens[i]):
+        if i >= len(self.tokens) or not same_line(self.text, self.tokens[i - 1], self.tokens[i]):
             return None
         gap = self.text[self.tokens[i - 1].end:self.tokens[i].start].strip()
         if not gap or gap[-1] not in _OPENING_QUOTES:
             return None
         j = i
         while j < len(self.tokens) and j - i < self.rules.max_name_words * 2 \
-                and _same_line(self.text, self.tokens[j - 1], self.tokens[j]):
+                and same_line(self.text, self.tokens[j - 1], self.tokens[j]):
             after = self.text[self.tokens[j].end:self.tokens[j + 1].start if j + 1 < len(self.tokens) else len(self.text)]
             closing = after.strip()[:1]
             if closing and closing in _CLOSING_QUOTES:
@@ -129,7 +120,7 @@ def find_units(text: str, tokens: list[Token], rules: UnitRules) -> list[Mention
                     found.append(_mention(text, tokens[start], tokens[i + len(head) - 1]))
         for head in rules.before:  # `Γραφείο Διεθνών Σχέσεων`: the name runs after the head
             if _head_at(keys, tokens, i, head, capital=True) and not (i > 0 and names.capitalised(i - 1)
-                                                                     and _same_line(text, tokens[i - 1], tok)):
+                                                                     and same_line(text, tokens[i - 1], tok)):
                 end = names.forward(i + len(head))
                 if end > i + len(head):
                     found.append(_mention(text, tok, tokens[end - 1], tokens[i + len(head) - 1]))

@@ -63,5 +63,6 @@ def main(argv: list[str] | None = None) -> None:
     path = write_word_list(args.models_dir / WORDS_DIR, WORDS_FILE, rows, card, sources)
     print(f"{len(rows) - 1} common words written to {path}")
 
+
 if __name__ == "__main__":
     main()

@@ -63,5 +63,6 @@ def main(argv: list[str] | None = None) -> None:
     path = write_word_list(args.models_dir / NAMES_DIR, NAMES_FILE, rows, card, sources)
     print(f"{len(names)} given names written to {path}")
 
+
 if __name__ == "__main__":
     main()
